@@ -1,0 +1,118 @@
+"""The `tutor` command line. Each command group lives in its own module; this one wires them
+together and turns every `TutorError` into one line on stderr and its exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from tutor import __version__
+from tutor.cli.state import CurriculumOpt, JsonOpt, LearnerOpt, NowOpt, get_state, parse_now
+from tutor.errors import TutorError
+
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+class TutorGroup(TyperGroup):
+    """The one place where errors become messages and exit codes."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TutorError as exc:
+            typer.echo(f"Error: {exc.message}", err=True)
+            if exc.hint:
+                typer.echo(exc.hint, err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("Interrupted; everything answered so far is saved.", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("TUTOR_DEBUG"):
+                raise
+            if type(exc).__module__.startswith("click"):
+                raise
+            typer.echo(
+                f"Error: internal error ({type(exc).__name__}: {exc}); "
+                "rerun with TUTOR_DEBUG=1 for details and please report it",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+        finally:
+            state = ctx.obj
+            if state is not None and hasattr(state, "close"):
+                state.close()
+
+
+app = typer.Typer(
+    cls=TutorGroup,
+    name="tutor",
+    help="Plan and study a path through a prerequisite graph of topics.",
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tutor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    learner: LearnerOpt = None,
+    curriculum: CurriculumOpt = None,
+    json_output: JsonOpt = False,
+    now: NowOpt = None,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Plan and study a path through a prerequisite graph of topics.
+
+    Run `tutor` alone to see where you stand and what to do next.
+    """
+    state = get_state(ctx)
+    state.learner_name = learner
+    state.curriculum_path = curriculum
+    state.json = json_output
+    try:
+        state.now = parse_now(now)
+    except TutorError as exc:
+        typer.echo(f"Error: {exc.message}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    if ctx.invoked_subcommand is None:
+        from tutor.cli.planning import overview
+
+        ctx.invoke(overview, ctx=ctx)
+
+
+def _register() -> None:
+    from tutor.cli import browse, curriculum, knowledge, learners, planning, system
+
+    for module in (browse, knowledge, planning, system):
+        module.register(app)
+    app.add_typer(learners.app, name="learner")
+    app.add_typer(curriculum.app, name="curriculum")
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app(prog_name="tutor")
+    except KeyboardInterrupt:  # pragma: no cover - outside a command
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,495 @@
+"""Reading a curriculum folder: parse, validate, compile, cache.
+
+`read_curriculum(root)` parses every topic file and returns the compiled `Curriculum` (or None)
+together with every problem found, each naming its file and field. `load_curriculum(root)` is
+what commands use: it returns a valid curriculum from the compiled cache when no file changed
+since it was built, and raises `CurriculumInvalid` when there are errors.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+import pickle
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tutor import __version__
+from tutor.errors import CurriculumError, CurriculumInvalid
+from tutor.model import QUESTION_KINDS, Curriculum, CurriculumInfo, Question, Topic
+
+CACHE_FORMAT = 1
+MIN_QUESTIONS = 5
+EXPLAINER_WORDS = (150, 500)
+TEMPLATE_SEEDS = 50  # how many draws of each templated item validation renders
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TOPIC_FIELDS = {"id", "title", "level", "tags", "prerequisites", "minutes", "questions"}
+REQUIRED_TOPIC_FIELDS = ("id", "title", "level", "prerequisites", "minutes")
+QUESTION_FIELDS = {
+    "id", "kind", "prompt", "answer", "choices", "params", "where", "hint", "explanation",
+    "tolerance",
+}  # fmt: skip
+DEFAULT_LEVELS = ("early-elementary", "elementary", "middle-school", "high-school",
+                  "undergraduate", "graduate")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a curriculum: where, which field, what."""
+
+    file: str
+    field: str
+    message: str
+    severity: str = "error"  # "error" fails validation; "warning" fails only with --strict
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "field": self.field, "message": self.message,
+                "severity": self.severity}  # fmt: skip
+
+
+# --- reading ------------------------------------------------------------------------------------
+def _yaml_load(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, body) of a Markdown file that starts with a `---` block, else None."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        return None
+    match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)(.*)\Z", text, re.S)
+    if not match:
+        return None
+    return match.group(1), match.group(2)
+
+
+def body_sections(body: str) -> dict[str, str]:
+    """Level-2 Markdown sections by lower-cased heading."""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in body.splitlines():
+        if line.startswith("## "):
+            if current is not None:
+                sections[current] = "\n".join(lines).strip()
+            current = line[3:].strip().lower()
+            lines = []
+        elif current is not None:
+            lines.append(line)
+    if current is not None:
+        sections[current] = "\n".join(lines).strip()
+    return sections
+
+
+def read_info(root: Path) -> tuple[CurriculumInfo, list[Problem]]:
+    path = root / "curriculum.yaml"
+    problems: list[Problem] = []
+    if not path.is_file():
+        problems.append(Problem("curriculum.yaml", "", "missing (it names the curriculum and its levels)"))
+        return CurriculumInfo(name=root.name, version="", levels=DEFAULT_LEVELS), problems
+    try:
+        data = _yaml_load(path.read_text(encoding="utf-8")) or {}
+    except Exception as exc:
+        problems.append(Problem("curriculum.yaml", "", f"malformed YAML: {_one_line(exc)}"))
+        return CurriculumInfo(name=root.name, version="", levels=DEFAULT_LEVELS), problems
+    if not isinstance(data, dict):
+        problems.append(Problem("curriculum.yaml", "", "must be a mapping"))
+        data = {}
+    levels = data.get("levels")
+    if not (isinstance(levels, list) and levels and all(isinstance(x, str) for x in levels)):
+        problems.append(Problem("curriculum.yaml", "levels", "must be a non-empty list of names"))
+        levels = list(DEFAULT_LEVELS)
+    return (
+        CurriculumInfo(
+            name=str(data.get("name") or root.name),
+            version=str(data.get("version") or ""),
+            levels=tuple(levels),
+            license=str(data.get("license") or ""),
+            description=str(data.get("description") or "").strip(),
+            require_content=bool(data.get("require_content", True)),
+        ),
+        problems,
+    )
+
+
+def topic_files(root: Path) -> list[Path]:
+    topics = root / "topics"
+    if not topics.is_dir():
+        return []
+    return sorted(topics.rglob("*.md"))
+
+
+def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic | None, list[Problem]]:
+    """Parse and check one topic file on its own (cross-topic checks come later)."""
+    problems: list[Problem] = []
+
+    def err(fld: str, message: str) -> None:
+        problems.append(Problem(rel, fld, message))
+
+    def warn(fld: str, message: str) -> None:
+        problems.append(Problem(rel, fld, message, "warning"))
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        err("", f"cannot read: {_one_line(exc)}")
+        return None, problems
+    parts = split_front_matter(text)
+    if parts is None:
+        err("front matter", "missing or unterminated (the file must start with a --- YAML block)")
+        return None, problems
+    try:
+        data = _yaml_load(parts[0])
+    except Exception as exc:
+        err("front matter", f"malformed YAML: {_one_line(exc)}")
+        return None, problems
+    if not isinstance(data, dict):
+        err("front matter", "must be a YAML mapping")
+        return None, problems
+
+    for key in sorted(set(data) - TOPIC_FIELDS, key=str):
+        err(str(key), "unknown field")
+    for key in REQUIRED_TOPIC_FIELDS:
+        if key not in data or data[key] is None:
+            if not (key == "prerequisites" and key in data):
+                err(key, "missing")
+    stem = path.stem
+    topic_id = data.get("id")
+    if topic_id is not None:
+        topic_id = str(topic_id)
+        if not ID_PATTERN.match(topic_id):
+            err("id", f"{topic_id!r} is not a lowercase slug (a-z, 0-9, hyphens)")
+        if topic_id != stem:
+            err("id", f"{topic_id!r} does not match the file name {stem!r}")
+    title = data.get("title")
+    if title is not None and (not isinstance(title, str) or not title.strip()):
+        err("title", "must be non-empty text")
+    level = data.get("level")
+    if level is not None and level not in info.levels:
+        err("level", f"{level!r} is not a level of this curriculum ({', '.join(info.levels)})")
+    minutes = data.get("minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0):
+        err("minutes", f"must be a positive whole number, not {minutes!r}")
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        err("tags", "must be a list of text tags")
+        tags = []
+    prereqs = data.get("prerequisites") or []
+    if not isinstance(prereqs, list) or not all(isinstance(p, str) for p in prereqs):
+        err("prerequisites", "must be a list of topic ids")
+        prereqs = []
+    seen_prereqs: set[str] = set()
+    for p in prereqs:
+        if p in seen_prereqs:
+            err("prerequisites", f"{p!r} is listed twice")
+        seen_prereqs.add(p)
+        if topic_id is not None and p == topic_id:
+            err("prerequisites", "a topic cannot be its own prerequisite")
+
+    sections = body_sections(parts[1])
+    core_idea = sections.get("core idea", "")
+    explainer = sections.get("explainer", "")
+    raw_questions = data.get("questions") or []
+    if not isinstance(raw_questions, list):
+        err("questions", "must be a list")
+        raw_questions = []
+    questions: list[Question] = []
+    seen_q: set[str] = set()
+    for n, raw in enumerate(raw_questions):
+        q = _parse_question(raw, f"questions[{n}]", err, warn)
+        if q is None:
+            continue
+        if q.id in seen_q:
+            err(f"questions[{n}].id", f"{q.id!r} is used by another question of this topic")
+        seen_q.add(q.id)
+        questions.append(q)
+
+    has_any_content = bool(core_idea or explainer or raw_questions)
+    if info.require_content or has_any_content:
+        if not core_idea:
+            err("## Core idea", "missing section")
+        if not explainer:
+            err("## Explainer", "missing section")
+        else:
+            words = len(explainer.split())
+            low, high = EXPLAINER_WORDS
+            if not low <= words <= high:
+                warn("## Explainer", f"{words} words; aim for {low}-{high}")
+        if len(raw_questions) < MIN_QUESTIONS:
+            err("questions", f"{len(raw_questions)} question(s); every topic needs at least {MIN_QUESTIONS}")
+
+    if any(p.severity == "error" for p in problems) and (topic_id is None or title is None):
+        return None, problems
+    topic = Topic(
+        id=str(topic_id or stem),
+        title=str(title or "").strip(),
+        level=str(level or ""),
+        prerequisites=tuple(prereqs),
+        minutes=minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else 0,
+        tags=tuple(tags),
+        questions=tuple(questions),
+        core_idea=core_idea,
+        explainer=explainer,
+        path=rel,
+        area=Path(rel).parent.name if Path(rel).parent.name != "topics" else "",
+    )
+    return topic, problems
+
+
+def _parse_question(raw: Any, where: str, err: Any, warn: Any) -> Question | None:
+    from tutor.questions import TemplateProblem, instantiate
+
+    if not isinstance(raw, dict):
+        err(where, "must be a mapping")
+        return None
+    for key in sorted(set(raw) - QUESTION_FIELDS, key=str):
+        err(f"{where}.{key}", "unknown field")
+    ok = True
+    for key in ("id", "kind", "prompt", "answer"):
+        if raw.get(key) in (None, "", []):
+            err(f"{where}.{key}", "missing")
+            ok = False
+    kind = raw.get("kind")
+    if kind is not None and kind not in QUESTION_KINDS:
+        err(f"{where}.kind", f"{kind!r} is not one of {', '.join(QUESTION_KINDS)}")
+        ok = False
+    if not raw.get("explanation"):
+        warn(f"{where}.explanation", "missing (every question should explain its answer)")
+    params_raw = raw.get("params") or {}
+    params: list[tuple[str, int, int]] = []
+    if not isinstance(params_raw, dict):
+        err(f"{where}.params", "must map names to [low, high] ranges")
+        ok = False
+    else:
+        for name, rng in params_raw.items():
+            if (
+                not isinstance(name, str) or not name.isidentifier()
+                or not isinstance(rng, list) or len(rng) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in rng)
+                or rng[0] > rng[1]
+            ):  # fmt: skip
+                err(f"{where}.params.{name}", f"must be an integer range [low, high], not {rng!r}")
+                ok = False
+            else:
+                params.append((name, rng[0], rng[1]))
+    if raw.get("where") and not params:
+        err(f"{where}.where", "only templated items (with params) can have a condition")
+    choices = raw.get("choices") or []
+    if kind == "choice":
+        if not isinstance(choices, list) or len(choices) < 2:
+            err(f"{where}.choices", "a choice question needs at least two choices")
+            ok = False
+    elif choices:
+        err(f"{where}.choices", f"only choice questions have choices (this one is {kind})")
+    answer = raw.get("answer")
+    if isinstance(answer, list):
+        if kind != "text":
+            err(f"{where}.answer", "only text questions take a list of accepted answers")
+            ok = False
+        answer_value: str | tuple[str, ...] = tuple(str(a) for a in answer)
+    else:
+        answer_value = "" if answer is None else str(answer)
+    tolerance = raw.get("tolerance")
+    if tolerance is not None and (
+        kind != "numeric" or isinstance(tolerance, bool) or not isinstance(tolerance, int | float)
+        or tolerance < 0
+    ):  # fmt: skip
+        err(f"{where}.tolerance", "must be a non-negative number, on numeric questions only")
+        tolerance = None
+    if not ok:
+        return None
+    question = Question(
+        id=str(raw["id"]),
+        kind=str(kind),
+        prompt=str(raw["prompt"]),
+        answer=answer_value,
+        choices=tuple(str(c) for c in choices),
+        params=tuple(params),
+        where=str(raw["where"]) if raw.get("where") else None,
+        hint=str(raw["hint"]) if raw.get("hint") else None,
+        explanation=str(raw["explanation"]) if raw.get("explanation") else None,
+        tolerance=float(tolerance) if tolerance is not None else None,
+    )
+    seeds = range(TEMPLATE_SEEDS) if question.templated else range(1)
+    for seed in seeds:
+        try:
+            inst = instantiate(question, seed)
+        except TemplateProblem as exc:
+            err(where, f"does not render: {exc}")
+            return None
+        problem = answer_problem(inst.kind, inst.answers, inst.choices)
+        if problem:
+            suffix = f" (params {inst.params})" if inst.params else ""
+            err(f"{where}.answer", problem + suffix)
+            return None
+    return question
+
+
+def answer_problem(kind: str, answers: tuple[str, ...], choices: tuple[str, ...]) -> str | None:
+    """Why a rendered item's answer is unusable, or None."""
+    from tutor.numbers import parse_number
+
+    if not answers or not all(a.strip() for a in answers):
+        return "is empty"
+    if kind == "numeric" and parse_number(answers[0]) is None:
+        return f"{answers[0]!r} is not a number"
+    if kind == "choice":
+        if len(set(choices)) != len(choices):
+            return f"choices repeat: {list(choices)}"
+        if answers[0] not in choices:
+            return f"{answers[0]!r} is not among the choices"
+    if kind == "expression":
+        try:
+            ast.parse(answers[0].replace("^", "**"), mode="eval")
+        except SyntaxError:
+            return f"{answers[0]!r} is not a valid expression"
+    return None
+
+
+def cross_check(topics: list[Topic]) -> list[Problem]:
+    """Checks across topics: duplicate ids and titles, unknown prerequisites, cycles."""
+    problems: list[Problem] = []
+    by_id: dict[str, Topic] = {}
+    by_title: dict[str, Topic] = {}
+    for t in topics:
+        if t.id in by_id:
+            problems.append(Problem(t.path, "id", f"{t.id!r} is also the id of {by_id[t.id].path}"))
+        else:
+            by_id[t.id] = t
+        key = " ".join(t.title.casefold().split())
+        if key and key in by_title:
+            other = by_title[key]
+            problems.append(Problem(t.path, "title", f"{t.title!r} is also the title of {other.path}"))
+        elif key:
+            by_title[key] = t
+    for t in topics:
+        for p in t.prerequisites:
+            if p not in by_id and p != t.id:
+                problems.append(Problem(t.path, "prerequisites", f"{p!r} names no topic"))
+    for cycle in find_cycles({t.id: [p for p in t.prerequisites if p in by_id and p != t.id]
+                              for t in by_id.values()}):  # fmt: skip
+        path = " -> ".join(cycle + [cycle[0]])
+        problems.append(Problem(by_id[cycle[0]].path, "prerequisites", f"cycle: {path}"))
+    return problems
+
+
+def find_cycles(prereqs: dict[str, list[str]], limit: int = 1000) -> list[list[str]]:
+    """One cycle per strongly connected component, each as the list of ids that closes it, in
+    prerequisite order (a, b, c means a is a prerequisite of b, b of c, c of a)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(prereqs)
+    graph.add_edges_from((p, t) for t, ps in prereqs.items() for p in ps)
+    cycles: list[list[str]] = []
+    for component in sorted(nx.strongly_connected_components(graph), key=min):
+        if len(component) < 2:
+            continue
+        sub = graph.subgraph(component)
+        start = min(component)
+        edges = nx.find_cycle(sub, source=start)
+        cycle = [u for u, _v in edges]
+        k = cycle.index(min(cycle))
+        cycles.append(cycle[k:] + cycle[:k])
+        if len(cycles) >= limit:
+            break
+    return cycles
+
+
+def read_curriculum(root: Path) -> tuple[Curriculum | None, list[Problem]]:
+    """Parse and validate a curriculum folder; the curriculum is None when there are errors."""
+    if not root.is_dir():
+        raise CurriculumError(f"curriculum folder not found: {root}")
+    info, problems = read_info(root)
+    files = topic_files(root)
+    if not files:
+        problems.append(Problem("topics/", "", "no topic files (expected topics/<area>/<id>.md)"))
+    topics: list[Topic] = []
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        topic, found = parse_topic_file(path, rel, info)
+        problems.extend(found)
+        if topic is not None:
+            topics.append(topic)
+    problems.extend(cross_check(topics))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Curriculum.build(info, str(root), topics), problems
+
+
+# --- the compiled cache -------------------------------------------------------------------------
+def fingerprint(root: Path) -> str:
+    """Changes whenever a curriculum file is added, removed or modified."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
+    for path in _walk(root):
+        st = path.stat()
+        h.update(f"{path.relative_to(root).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+    return h.hexdigest()
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    yield root / "curriculum.yaml"
+    for dirpath, dirnames, filenames in os.walk(root / "topics"):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith(".md"):
+                yield Path(dirpath) / name
+
+
+def _cache_file(root: Path, cache_dir: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / f"curriculum-{key}.pickle"
+
+
+def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
+    """A valid curriculum, from the compiled cache when nothing changed.
+
+    The cache is an optimisation only: when it cannot be read or written, the curriculum is
+    parsed from its files."""
+    if not root.is_dir():
+        raise CurriculumError(f"curriculum folder not found: {root}")
+    stamp = None
+    cache_file = _cache_file(root, cache_dir) if cache_dir else None
+    if cache_file is not None:
+        try:
+            stamp = fingerprint(root)
+            with cache_file.open("rb") as fh:
+                cached_stamp, curriculum = pickle.load(fh)
+            if cached_stamp == stamp and isinstance(curriculum, Curriculum):
+                return curriculum
+        except FileNotFoundError:
+            pass
+        except Exception:  # a stale or damaged cache is rebuilt, never trusted
+            pass
+    curriculum, problems = read_curriculum(root)
+    if curriculum is None:
+        raise CurriculumInvalid(str(root), [p for p in problems if p.severity == "error"])
+    if cache_file is not None and stamp is not None:
+        _write_cache(cache_file, (stamp, curriculum))
+    return curriculum
+
+
+def _write_cache(cache_file: Path, payload: object) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # read-only state folder: work without a cache
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
