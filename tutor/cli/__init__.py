@@ -37,7 +37,7 @@ class TutorGroup(TyperGroup):
         except Exception as exc:
             if os.environ.get("TUTOR_DEBUG"):
                 raise
-            if type(exc).__module__.startswith("click"):
+            if "click" in type(exc).__module__:  # usage errors: Typer reports them itself
                 raise
             typer.echo(
                 f"Error: internal error ({type(exc).__name__}: {exc}); "
