@@ -39,7 +39,7 @@ class PlanPage:
     curriculum: str
     goals: list[dict[str, str]]
     known_goals: list[str]
-    stages: list[list[dict[str, Any]]]
+    stages: list[list[dict[str, Any]]]  # items: id, title, minutes, stage, level, number
     topic_count: int
     total_minutes: int
     total_time: str

@@ -92,12 +92,16 @@ def topic_json(page: TopicPage) -> dict[str, Any]:
 
 
 def plan_page(curriculum: Curriculum, plan: Plan, learner: str) -> PlanPage:
+    number = {item.id: n for n, item in enumerate(plan.items, 1)}
     return PlanPage(
         learner=learner,
         curriculum=curriculum.info.name,
         goals=[{"id": g, "title": curriculum.topic(g).title} for g in plan.goals],
         known_goals=[curriculum.topic(g).title for g in plan.known_goals],
-        stages=[[{**i.as_dict(), "level": i.level} for i in stage] for stage in plan.stages],
+        stages=[
+            [{**i.as_dict(), "level": i.level, "number": number[i.id]} for i in stage]
+            for stage in plan.stages
+        ],
         topic_count=len(plan.items),
         total_minutes=plan.total_minutes,
         total_time=format_minutes(plan.total_minutes),

@@ -27,6 +27,7 @@ def environment(override_dir: Path | None = None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters["duration"] = format_minutes
+    env.filters["md_cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     return env
 
 
