@@ -17,7 +17,9 @@ EXPECTED_SCHEMA = {
     "goals": ["learner_id", "topic_id", "created"],
     "claims": ["learner_id", "topic_id", "known", "created"],
     "attempts": ["id", "learner_id", "topic_id", "question_id", "params", "answer", "correct",
-                 "hint_used", "seconds", "mode", "created"],
+                 "hint_used", "seconds", "mode", "created", "session_id", "skipped"],
+    "sessions": ["id", "learner_id", "topic_id", "mode", "seed", "started", "ended", "asked",
+                 "correct", "passed", "mastery"],
 }  # fmt: skip
 
 
@@ -31,6 +33,24 @@ def test_a_blank_database_migrates_to_the_exact_schema(store: LearnerStore) -> N
     tables = {t.name: [c.name for c in t.columns] for t in store.db.tables}
     assert tables == EXPECTED_SCHEMA
     assert "attempts_learner_topic" in {i.name for i in store.db["attempts"].indexes}
+    assert "sessions_learner_topic" in {i.name for i in store.db["sessions"].indexes}
+
+
+def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> None:
+    from tutor.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO learners (name, created) VALUES ('ada', 'then')")
+    conn.execute("INSERT INTO attempts (learner_id, topic_id, question_id, answer, correct, created)"
+                 " VALUES (1, 't', 'q', '3', 1, 'then')")  # fmt: skip
+    conn.close()
+    store = LearnerStore(open_database(path))
+    assert store.schema_version == SCHEMA_VERSION
+    (row,) = store.attempts(store.learner("ada"))
+    assert row["answer"] == "3" and row["skipped"] == 0 and row["session_id"] is None
 
 
 def test_migrating_twice_changes_nothing(store: LearnerStore) -> None:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tutor.contexts import PlanPage, TopicPage
+from tutor.evidence import Evidence, Remediation, gather_evidence, remediation_for
+from tutor.mastery import KNOWN, NOT_STARTED
 from tutor.model import Curriculum
-from tutor.planner import Plan, frontier, known_topics, plan_for_goals
+from tutor.planner import NextItem, Plan, frontier, known_topics, plan_for_goals
 from tutor.render import format_minutes
 from tutor.store import Learner, LearnerStore
 
@@ -21,9 +23,23 @@ class LearnerView:
     claims: dict[str, bool]
     known: set[str]
     plan: Plan
+    evidence: Evidence
 
     def topic_state(self, topic_id: str) -> str:
-        return "known" if topic_id in self.known else "not started"
+        """not started, learning, mastered, or known (claimed, no evidence)."""
+        m = self.evidence.mastery.get(topic_id)
+        if m is not None:
+            return m.state
+        return KNOWN if topic_id in self.known else NOT_STARTED
+
+    def remediations(self, curriculum: Curriculum) -> list[Remediation]:
+        out = []
+        for topic_id in self.evidence.needs_remediation():
+            if topic_id in curriculum:
+                r = remediation_for(curriculum, self.evidence, topic_id)
+                if r is not None:
+                    out.append(r)
+        return out
 
 
 def learner_view(
@@ -32,7 +48,10 @@ def learner_view(
     stored = store.goals(learner) if goals is None else goals
     valid = [g for g in stored if g in curriculum]
     claims = store.claims(learner)
-    known = known_topics(curriculum, claims)
+    claimed = known_topics(curriculum, claims)
+    evidence = gather_evidence(curriculum, store.all_attempts(learner), store.sessions(learner),
+                               claimed)  # fmt: skip
+    known = known_topics(curriculum, claims, mastered=evidence.mastered(), failed=evidence.failed())
     return LearnerView(
         learner=learner,
         goals=valid,
@@ -40,6 +59,7 @@ def learner_view(
         claims=claims,
         known=known,
         plan=plan_for_goals(curriculum, valid, known),
+        evidence=evidence,
     )
 
 
@@ -119,5 +139,31 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def next_items(curriculum: Curriculum, view: LearnerView, limit: int = 5) -> list[Any]:
-    return frontier(curriculum, view.plan, limit)
+def next_items(curriculum: Curriculum, view: LearnerView, limit: int = 5) -> list[NextItem]:
+    """Remediation first (a prerequisite to shore up after repeated failure), then the plan's
+    frontier."""
+    items: list[NextItem] = []
+    seen: set[str] = set()
+    for r in view.remediations(curriculum):
+        if r.target_id in seen:
+            continue
+        seen.add(r.target_id)
+        t = curriculum.topic(r.target_id)
+        items.append(NextItem(id=t.id, title=t.title, reason=f"go back: {r.reason}",
+                              minutes=t.minutes, leads_to=0, remaining_chain=0))  # fmt: skip
+    stuck = {r.topic_id for r in view.remediations(curriculum)}
+    for item in frontier(curriculum, view.plan, None if stuck else limit):
+        if item.id in seen or item.id in stuck:
+            continue
+        items.append(item)
+        if len(items) >= limit:
+            break
+    return items[:limit]
+
+
+def mastery_json(view: LearnerView, topic_ids: list[str]) -> dict[str, Any]:
+    out = {}
+    for t in topic_ids:
+        m = view.evidence.mastery.get(t)
+        out[t] = {"state": view.topic_state(t), "mastery": round(m.p, 3) if m else None}
+    return out

@@ -72,8 +72,33 @@ def _m1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m2_sessions(conn: sqlite3.Connection) -> None:
+    """Study sessions (checks), and which session and whether skipped for each attempt."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            topic_id TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            seed INTEGER,
+            started TEXT NOT NULL,
+            ended TEXT,
+            asked INTEGER NOT NULL DEFAULT 0,
+            correct INTEGER NOT NULL DEFAULT 0,
+            passed INTEGER,
+            mastery REAL
+        );
+        CREATE INDEX sessions_learner_topic ON sessions (learner_id, topic_id, started);
+        ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+        ALTER TABLE attempts ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
 # Ordered; never edit one that has shipped, append a new one instead.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_sessions]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -283,17 +308,62 @@ class LearnerStore:
         hint_used: bool = False,
         seconds: float | None = None,
         mode: str = "study",
+        session_id: int | None = None,
+        skipped: bool = False,
     ) -> int:
+        """Save one answer, in its own transaction (a crash loses at most the next one)."""
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO attempts (learner_id, topic_id, question_id, params, answer, correct, "
-                "hint_used, seconds, mode, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "hint_used, seconds, mode, created, session_id, skipped) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     learner.id, topic_id, question_id, json.dumps(params or {}, sort_keys=True),
-                    answer, int(correct), int(hint_used), seconds, mode, self._now(),
+                    answer, int(correct), int(hint_used), seconds, mode, self._now(), session_id,
+                    int(skipped),
                 ),  # fmt: skip
             )
+            if session_id is not None:
+                conn.execute(
+                    "UPDATE sessions SET asked = asked + 1, correct = correct + ? WHERE id = ?",
+                    (int(correct), session_id),
+                )
             return int(cur.lastrowid or 0)
+
+    def all_attempts(self, learner: Learner) -> dict[str, list[dict[str, Any]]]:
+        """Every attempt of a learner, by topic, oldest first."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in self.attempts(learner):
+            out.setdefault(row["topic_id"], []).append(row)
+        return out
+
+    # --- sessions -------------------------------------------------------------------------
+    def start_session(self, learner: Learner, topic_id: str, mode: str = "study",
+                      seed: int | None = None) -> int:  # fmt: skip
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (learner_id, topic_id, mode, seed, started) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (learner.id, topic_id, mode, seed, self._now()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def end_session(self, session_id: int, *, passed: bool | None, mastery: float) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET ended = ?, passed = ?, mastery = ? WHERE id = ?",
+                (self._now(), None if passed is None else int(passed), mastery, session_id),
+            )
+
+    def sessions(self, learner: Learner, topic_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM sessions WHERE learner_id = ?"
+        args: list[Any] = [learner.id]
+        if topic_id is not None:
+            sql += " AND topic_id = ?"
+            args.append(topic_id)
+        cur = self.conn.execute(sql + " ORDER BY started, id", args)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def attempts(self, learner: Learner, topic_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM attempts WHERE learner_id = ?"

@@ -100,9 +100,9 @@ def root(
 
 
 def _register() -> None:
-    from tutor.cli import browse, curriculum, knowledge, learners, planning, system
+    from tutor.cli import browse, curriculum, knowledge, learners, planning, study, system
 
-    for module in (browse, knowledge, planning, system):
+    for module in (browse, knowledge, planning, study, system):
         module.register(app)
     app.add_typer(learners.app, name="learner")
     app.add_typer(curriculum.app, name="curriculum")
