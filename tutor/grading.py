@@ -104,10 +104,15 @@ def _choice(instance: QuestionInstance, text: str, expected: str) -> Verdict:
             return Verdict(instance.choices[n] == instance.answer, expected)
         if not any(normalise(c) == normalise(text) for c in instance.choices):
             return Verdict(False, expected, f"there is no choice {m.group(1)}")
-    said = normalise(text)
+    said = light(text)
     for choice in instance.choices:
-        if normalise(choice) == said:
+        if light(choice) == said:
             return Verdict(choice == instance.answer, expected)
+    loose = [c for c in instance.choices if normalise(c) == normalise(text)]
+    if len(loose) == 1:
+        return Verdict(loose[0] == instance.answer, expected)
+    if len(loose) > 1:
+        return Verdict(False, expected, "that matches several choices; answer with a letter")
     if parse_number(text) is not None:
         value = parse_number(text)
         for choice in instance.choices:
@@ -117,6 +122,17 @@ def _choice(instance: QuestionInstance, text: str, expected: str) -> Verdict:
 
 
 # --- text -----------------------------------------------------------------------------------------
+_MINUS = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-"})
+
+
+def light(text: str) -> str:
+    """Case and spacing folded, minus signs unified, end punctuation and quotes dropped: signs,
+    slashes and brackets still count."""
+    s = unicodedata.normalize("NFKC", text).translate(_MINUS).casefold()
+    s = " ".join(s.split()).strip("\"'“”‘’")
+    return s.rstrip(".!?;,").strip()
+
+
 def normalise(text: str) -> str:
     """Case-, accent-width-, spacing- and punctuation-insensitive form of a short answer."""
     s = unicodedata.normalize("NFKC", text).casefold()
@@ -125,12 +141,19 @@ def normalise(text: str) -> str:
 
 
 def _text(instance: QuestionInstance, text: str, expected: str) -> Verdict:
-    said = normalise(text)
-    ok = any(normalise(a) == said for a in instance.answers)
+    said, loose = light(text), normalise(text)
+    # Punctuation is ignored only for answers without digits: "x-intercept" may be typed
+    # "x intercept", but "-3" is not "3".
+    ok = any(light(a) == said or (not _has_digit(a) and normalise(a) == loose)
+             for a in instance.answers)  # fmt: skip
     if not ok:
         value = parse_number(text)
         ok = value is not None and any(parse_number(a) == value for a in instance.answers)
     return Verdict(ok, expected)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 # --- expression -----------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
 }  # fmt: skip
 CONSTANTS = {"pi": math.pi, "e": math.e}
 _SUPERSCRIPTS = str.maketrans({"²": "^2", "³": "^3", "⁴": "^4", "·": "*", "×": "*", "÷": "/",
-                               "−": "-", "–": "-", "π": "pi"})  # fmt: skip
+                               "−": "-", "–": "-", "π": " pi "})  # fmt: skip
 
 
 class ExpressionError(ValueError):
@@ -204,7 +227,10 @@ def compile_expression(text: str) -> tuple[Callable[[dict[str, float]], float], 
 
     def evaluate(values: dict[str, float]) -> float:
         env: dict[str, object] = {**FUNCTIONS, **CONSTANTS, **values}
-        return float(eval(code, {"__builtins__": {}}, env))  # noqa: S307 - AST checked above
+        value = eval(code, {"__builtins__": {}}, env)  # noqa: S307 - AST checked above
+        if isinstance(value, complex):
+            raise ValueError("complex value")
+        return float(value)
 
     return evaluate, names
 
@@ -225,9 +251,7 @@ def equivalent(a: str, b: str, trials: int = 12) -> bool:
         values = {n: rng.uniform(-3.0, 3.0) or 0.5 for n in names}
         try:
             va, vb = fa(values), fb(values)
-        except (ZeroDivisionError, ValueError, OverflowError):
-            continue
-        if isinstance(va, complex) or isinstance(vb, complex):
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             continue
         if not math.isclose(va, vb, rel_tol=1e-7, abs_tol=1e-9):
             return False

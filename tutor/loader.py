@@ -321,6 +321,15 @@ def _parse_question(raw: Any, where: str, err: Any, warn: Any) -> Question | Non
         explanation=str(raw["explanation"]) if raw.get("explanation") else None,
         tolerance=float(tolerance) if tolerance is not None else None,
     )
+    if question.templated:
+        texts = [("prompt", question.prompt), ("answer", str(answer)),
+                 ("explanation", question.explanation or ""), ("hint", question.hint or ""),
+                 *((f"choices[{n}]", c) for n, c in enumerate(question.choices))]
+        for name, text in texts:
+            if re.search(r"\{\{-\S", text):
+                err(f"{where}.{name}", "'{{-' trims whitespace in Jinja, it is not a minus sign; "
+                    "write '{{ -x }}'")
+                return None
     seeds = range(TEMPLATE_SEEDS) if question.templated else range(1)
     for seed in seeds:
         try:

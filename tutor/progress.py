@@ -111,15 +111,27 @@ def topic_json(page: TopicPage) -> dict[str, Any]:
     }
 
 
-def plan_page(curriculum: Curriculum, plan: Plan, learner: str) -> PlanPage:
+def topic_states(view: LearnerView, topic_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """state (not started, learning, mastered, known) and mastery estimate per topic."""
+    out = {}
+    for t in topic_ids:
+        m = view.evidence.mastery.get(t)
+        out[t] = {"state": view.topic_state(t), "mastery": round(m.p, 3) if m else None}
+    return out
+
+
+def plan_page(curriculum: Curriculum, view: LearnerView) -> PlanPage:
+    plan = view.plan
     number = {item.id: n for n, item in enumerate(plan.items, 1)}
+    states = topic_states(view, plan.ids())
     return PlanPage(
-        learner=learner,
+        learner=view.learner.name,
         curriculum=curriculum.info.name,
         goals=[{"id": g, "title": curriculum.topic(g).title} for g in plan.goals],
         known_goals=[curriculum.topic(g).title for g in plan.known_goals],
         stages=[
-            [{**i.as_dict(), "level": i.level, "number": number[i.id]} for i in stage]
+            [{**i.as_dict(), **states[i.id], "level": i.level, "number": number[i.id]}
+             for i in stage]
             for stage in plan.stages
         ],
         topic_count=len(plan.items),
@@ -128,12 +140,15 @@ def plan_page(curriculum: Curriculum, plan: Plan, learner: str) -> PlanPage:
     )
 
 
-def plan_json(plan: Plan) -> dict[str, Any]:
-    """The `tutor plan --json` contract."""
+def plan_json(view: LearnerView) -> dict[str, Any]:
+    """The `tutor plan --json` contract: `goals`, `topics` ({id, title, minutes, stage}, plus
+    `state` and `mastery`), `total_minutes`."""
+    plan = view.plan
+    states = topic_states(view, plan.ids())
     return {
         "goals": list(plan.goals),
         "known_goals": list(plan.known_goals),
-        "topics": [item.as_dict() for item in plan.items],
+        "topics": [{**item.as_dict(), **states[item.id]} for item in plan.items],
         "stage_count": len(plan.stages),
         "total_minutes": plan.total_minutes,
     }
@@ -160,10 +175,3 @@ def next_items(curriculum: Curriculum, view: LearnerView, limit: int = 5) -> lis
             break
     return items[:limit]
 
-
-def mastery_json(view: LearnerView, topic_ids: list[str]) -> dict[str, Any]:
-    out = {}
-    for t in topic_ids:
-        m = view.evidence.mastery.get(t)
-        out[t] = {"state": view.topic_state(t), "mastery": round(m.p, 3) if m else None}
-    return out

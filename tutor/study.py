@@ -133,8 +133,6 @@ def parse_answers(text: str) -> list[Scripted]:
     JSON lines: {"question": ID, "answer": TEXT, "hint": bool, "skip": bool, "params": {...}}.
     Blank lines are answers left empty (wrong), so line N always answers question N."""
     lines = text.splitlines()
-    if lines and not lines[-1].strip():
-        lines = lines[:-1]
     out = []
     for n, line in enumerate(lines, 1):
         stripped = line.strip()

@@ -55,7 +55,7 @@ def plan(
             "no goal set; set one with `tutor goal TOPIC` or pass --goal TOPIC",
         )
     if wants_json(ctx, json_output) or fmt == "json":
-        emit_json({"learner": view.learner.name, **plan_json(view.plan)})
+        emit_json({"learner": view.learner.name, **plan_json(view)})
     elif fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -64,7 +64,7 @@ def plan(
             writer.writerow([n, item.stage, item.id, item.title, item.minutes, item.level])
         typer.echo(buf.getvalue(), nl=False)
     else:
-        page = plan_page(curriculum, view.plan, view.learner.name)
+        page = plan_page(curriculum, view)
         typer.echo(render(f"plan.{'txt' if fmt == 'text' else 'md'}.j2", page), nl=False)
 
 
@@ -88,8 +88,12 @@ def next_(
         out("Nothing left: you know every goal and what it builds on.")
         return
     for n, item in enumerate(items, 1):
-        out(f"{n}. {item.title} ({item.id}), {item.minutes} min")
+        state = view.topic_state(item.id)
+        m = view.evidence.mastery.get(item.id)
+        shown = f"; {state} {m.p:.0%}" if m else ""
+        out(f"{n}. {item.title} ({item.id}), {item.minutes} min{shown}")
         out(f"   {item.reason}")
+    note(f"Start with: tutor study {items[0].id}")
 
 
 def status(ctx: typer.Context, json_output: JsonOpt = False) -> None:
@@ -107,6 +111,10 @@ def status(ctx: typer.Context, json_output: JsonOpt = False) -> None:
         out(f"Goal: {g['title']}: {g['known']} of {g['needed']} topics known, "
             f"{g['remaining']} to go")  # fmt: skip
     out(f"Plan: {data['plan']['topics']} topics, about {data['plan']['time']}")
+    if data["studied"]:
+        out("Studied:")
+        for t in data["studied"]:
+            out(f"  {t['title']}: {t['state']} ({t['mastery']:.0%} from {t['answers']} answers)")
 
 
 def _status_data(ctx: typer.Context) -> dict[str, Any]:
@@ -120,9 +128,15 @@ def _status_data(ctx: typer.Context) -> dict[str, Any]:
         known = sum(1 for i in closure if curriculum.topics[i].id in view.known)
         goals.append({"id": g, "title": curriculum.topic(g).title, "needed": len(closure),
                       "known": known, "remaining": len(closure) - known})  # fmt: skip
+    studied = [
+        {**m.as_dict(), "title": curriculum.topic(t).title}
+        for t, m in sorted(view.evidence.mastery.items(), key=lambda kv: kv[1].last_seen or "")
+        if t in curriculum
+    ]
     return {
         "learner": view.learner.name,
         "curriculum": curriculum.info.name,
+        "studied": studied,
         "topic_count": len(curriculum),
         "known_count": len(view.known),
         "claimed_count": sum(1 for v in view.claims.values() if v),
@@ -163,4 +177,4 @@ def overview(ctx: typer.Context) -> None:
     first = next_items(curriculum, view, 1)[0]
     out("")
     out(f"Next: {first.title} ({first.reason})")
-    out(f"  tutor show {first.id}")
+    out(f"  tutor study {first.id}")

@@ -1,0 +1,20 @@
+"""The benchmark scripts run (at a small size) and print their figures. No timing is asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def run(script: str, *args: str) -> str:
+    result = subprocess.run([sys.executable, str(REPO / "bench" / script), *args],
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_remediation_benchmark_smoke() -> None:
+    output = run("remediation.py", "--trials", "20", "--seed", "3")
+    assert "right prerequisite named after two failures:" in output
