@@ -174,3 +174,12 @@ def test_killing_a_session_loses_at_most_the_question_on_screen(curriculum: Path
         "SELECT a.correct FROM attempts a JOIN learners l ON l.id = a.learner_id "
         "WHERE l.name = 'default' ORDER BY a.id").fetchall()  # fmt: skip
     assert rows == [(1,), (1,)]
+
+
+def test_now_sets_the_recorded_time(curriculum: Path, tutor_home: Path) -> None:
+    runner.invoke(app, ["--now", "2026-01-02T03:04:05", "study", "a", "--answers", "-"],
+                  input="1\n" * 5)  # fmt: skip
+    times = {r[0] for r in sqlite3.connect(tutor_home / "tutor.db").execute(
+        "SELECT a.created FROM attempts a JOIN learners l ON l.id = a.learner_id "
+        "WHERE l.name = 'default'")}  # fmt: skip
+    assert times == {"2026-01-02T03:04:05+00:00"}
