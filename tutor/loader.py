@@ -27,7 +27,8 @@ MIN_QUESTIONS = 5
 EXPLAINER_WORDS = (150, 500)
 TEMPLATE_SEEDS = 50  # how many draws of each templated item validation renders
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TOPIC_FIELDS = {"id", "title", "level", "tags", "prerequisites", "minutes", "questions"}
+TOPIC_FIELDS = {"id", "title", "level", "tags", "prerequisites", "minutes", "questions",
+                "source_id"}  # fmt: skip
 REQUIRED_TOPIC_FIELDS = ("id", "title", "level", "prerequisites", "minutes")
 QUESTION_FIELDS = {
     "id", "kind", "prompt", "answer", "choices", "params", "where", "hint", "explanation",
@@ -215,8 +216,7 @@ def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic 
         seen_q.add(q.id)
         questions.append(q)
 
-    has_any_content = bool(core_idea or explainer or raw_questions)
-    if info.require_content or has_any_content:
+    if info.require_content or raw_questions:
         if not core_idea:
             err("## Core idea", "missing section")
         if not explainer:
@@ -243,6 +243,7 @@ def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic 
         explainer=explainer,
         path=rel,
         area=Path(rel).parent.name if Path(rel).parent.name != "topics" else "",
+        source_id=str(data.get("source_id") or ""),
     )
     return topic, problems
 
@@ -386,34 +387,12 @@ def cross_check(topics: list[Topic]) -> list[Problem]:
         for p in t.prerequisites:
             if p not in by_id and p != t.id:
                 problems.append(Problem(t.path, "prerequisites", f"{p!r} names no topic"))
-    for cycle in find_cycles({t.id: [p for p in t.prerequisites if p in by_id and p != t.id]
-                              for t in by_id.values()}):  # fmt: skip
-        path = " -> ".join(cycle + [cycle[0]])
-        problems.append(Problem(by_id[cycle[0]].path, "prerequisites", f"cycle: {path}"))
+    from tutor.cycles import find_cycles
+
+    for cycle in find_cycles({t.id: t.prerequisites for t in by_id.values()}, limit=1000):
+        closing = by_id[cycle.back_edge[1]]
+        problems.append(Problem(closing.path, "prerequisites", f"cycle: {cycle}"))
     return problems
-
-
-def find_cycles(prereqs: dict[str, list[str]], limit: int = 1000) -> list[list[str]]:
-    """One cycle per strongly connected component, each as the list of ids that closes it, in
-    prerequisite order (a, b, c means a is a prerequisite of b, b of c, c of a)."""
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(prereqs)
-    graph.add_edges_from((p, t) for t, ps in prereqs.items() for p in ps)
-    cycles: list[list[str]] = []
-    for component in sorted(nx.strongly_connected_components(graph), key=min):
-        if len(component) < 2:
-            continue
-        sub = graph.subgraph(component)
-        start = min(component)
-        edges = nx.find_cycle(sub, source=start)
-        cycle = [u for u, _v in edges]
-        k = cycle.index(min(cycle))
-        cycles.append(cycle[k:] + cycle[:k])
-        if len(cycles) >= limit:
-            break
-    return cycles
 
 
 def read_curriculum(root: Path) -> tuple[Curriculum | None, list[Problem]]:

@@ -47,6 +47,7 @@ class Topic:
     explainer: str = ""
     path: str = ""  # relative to the curriculum root
     area: str = ""
+    source_id: str = ""  # the id in the graph it was imported from, when it differs
 
     @property
     def has_content(self) -> bool:

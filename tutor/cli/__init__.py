@@ -32,6 +32,11 @@ class TutorGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("Interrupted; everything answered so far is saved.", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # the reader went away (`tutor plan | head`): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
