@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor.mastery import DEFAULT_MODEL, BKT, TopicMastery, topic_mastery
+from tutor.mastery import BKT, DEFAULT_MODEL, TopicMastery, topic_mastery
 from tutor.model import Curriculum
 
 FAILS_BEFORE_REMEDIATION = 2

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import json
-
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field

@@ -9,11 +9,15 @@ since it was built, and raises `CurriculumInvalid` when there are errors.
 from __future__ import annotations
 
 import ast
+import gc
 import hashlib
+import json
 import os
 import pickle
 import re
+from array import array
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +66,46 @@ def _yaml_load(text: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+_FAST_LINE = re.compile(r"^([a-z_]+): (.*)$")
+_PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
+_INT = re.compile(r"^[1-9][0-9]*$")
+_SLUG_LIST = re.compile(r"^\[((?:[a-z0-9][a-z0-9-]*)(?:, [a-z0-9][a-z0-9-]*)*)?\]$")
+
+
+def fast_front_matter(text: str) -> dict[str, Any] | None:
+    """Front matter made only of simple `key: value` lines (as imports write them), parsed
+    without YAML: slugs, whole numbers, JSON-quoted strings and flat lists of slugs, where
+    YAML would read exactly the same. None when anything else appears (then YAML reads it)."""
+    data: dict[str, Any] = {}
+    for line in text.splitlines():
+        m = _FAST_LINE.match(line)
+        if not m or m.group(1) in data:
+            return None
+        key, value = m.groups()
+        if value.startswith('"'):
+            try:
+                data[key] = json.loads(value)
+            except ValueError:
+                return None
+            if not isinstance(data[key], str):
+                return None
+        elif _INT.match(value):
+            data[key] = int(value)
+        elif _PLAIN.match(value) and value not in _YAML_WORDS:
+            data[key] = value
+        elif _SLUG_LIST.match(value):
+            items = value[1:-1].split(", ") if value != "[]" else []
+            if any(item.isdigit() or item in _YAML_WORDS for item in items):
+                return None
+            data[key] = items
+        else:
+            return None
+    return data
+
+
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
@@ -150,11 +194,13 @@ def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic 
     if parts is None:
         err("front matter", "missing or unterminated (the file must start with a --- YAML block)")
         return None, problems
-    try:
-        data = _yaml_load(parts[0])
-    except Exception as exc:
-        err("front matter", f"malformed YAML: {_one_line(exc)}")
-        return None, problems
+    data = fast_front_matter(parts[0])
+    if data is None:
+        try:
+            data = _yaml_load(parts[0])
+        except Exception as exc:
+            err("front matter", f"malformed YAML: {_one_line(exc)}")
+            return None, problems
     if not isinstance(data, dict):
         err("front matter", "must be a YAML mapping")
         return None, problems
@@ -418,21 +464,43 @@ def read_curriculum(root: Path) -> tuple[Curriculum | None, list[Problem]]:
 
 # --- the compiled cache -------------------------------------------------------------------------
 def fingerprint(root: Path) -> str:
-    """Changes whenever a curriculum file is added, removed or modified."""
-    h = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
-    for path in _walk(root):
-        st = path.stat()
-        h.update(f"{path.relative_to(root).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+    """Changes whenever a curriculum file is added, removed or modified (name, size, mtime).
+
+    This stats every file, so it is most of the cost of a cached load on a big curriculum; it
+    works on directory descriptors (shorter path look-ups) and hashes flat arrays, not strings."""
+    names: list[str] = [f"{CACHE_FORMAT}:{__version__}"]
+    mtimes, sizes = array("q"), array("q")
+    try:
+        st = os.stat(root / "curriculum.yaml")
+        names.append("curriculum.yaml")
+        mtimes.append(st.st_mtime_ns)
+        sizes.append(st.st_size)
+    except FileNotFoundError:
+        pass
+    stack = ["topics"]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            fd = os.open(os.path.join(root, rel_dir), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        try:
+            with os.scandir(fd) as it:
+                entries = sorted(it, key=lambda e: e.name)
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append(f"{rel_dir}/{entry.name}")
+                elif entry.name.endswith(".md"):
+                    st = entry.stat()
+                    names.append(f"{rel_dir}/{entry.name}")
+                    mtimes.append(st.st_mtime_ns)
+                    sizes.append(st.st_size)
+        finally:
+            os.close(fd)
+    h = hashlib.sha256("\0".join(names).encode())
+    h.update(mtimes.tobytes())
+    h.update(sizes.tobytes())
     return h.hexdigest()
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    yield root / "curriculum.yaml"
-    for dirpath, dirnames, filenames in os.walk(root / "topics"):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.endswith(".md"):
-                yield Path(dirpath) / name
 
 
 def _cache_file(root: Path, cache_dir: Path) -> Path:
@@ -452,7 +520,7 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
     if cache_file is not None:
         try:
             stamp = fingerprint(root)
-            with cache_file.open("rb") as fh:
+            with cache_file.open("rb") as fh, _no_gc():
                 cached_stamp, curriculum = pickle.load(fh)
             if cached_stamp == stamp and isinstance(curriculum, Curriculum):
                 return curriculum
@@ -460,12 +528,26 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
             pass
         except Exception:  # a stale or damaged cache is rebuilt, never trusted
             pass
-    curriculum, problems = read_curriculum(root)
+    with _no_gc():
+        curriculum, problems = read_curriculum(root)
     if curriculum is None:
         raise CurriculumInvalid(str(root), [p for p in problems if p.severity == "error"])
     if cache_file is not None and stamp is not None:
         _write_cache(cache_file, (stamp, curriculum))
     return curriculum
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Building or unpickling many small objects triggers the cyclic GC over and over for
+    nothing (they form no cycles): pause it, as pickle-heavy loaders commonly do."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_cache(cache_file: Path, payload: object) -> None:

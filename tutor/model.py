@@ -12,11 +12,12 @@ import functools
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 QUESTION_KINDS = ("numeric", "choice", "text", "expression")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Question:
     id: str
     kind: str
@@ -34,7 +35,7 @@ class Question:
         return bool(self.params)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Topic:
     id: str
     title: str
@@ -64,13 +65,57 @@ class CurriculumInfo:
     require_content: bool = True
 
 
+TOPIC_FIELDS = ("id", "title", "level", "prerequisites", "minutes", "tags", "questions",
+                "core_idea", "explainer", "path", "area", "source_id")  # fmt: skip
+
+
+class TopicTable(Sequence[Topic]):
+    """The topics of a curriculum, stored as plain tuples and turned into `Topic` objects on
+    first access: a 100,000-topic curriculum unpickles from the cache several times faster than
+    as objects, and planning touches only the topics it shows."""
+
+    __slots__ = ("_rows", "_objects")
+
+    def __init__(self, rows: tuple[tuple[Any, ...], ...],
+                 objects: list[Topic | None] | None = None) -> None:  # fmt: skip
+        self._rows = rows
+        self._objects: list[Topic | None] = objects or [None] * len(rows)
+
+    @classmethod
+    def of(cls, topics: Sequence[Topic]) -> TopicTable:
+        rows = tuple(tuple(getattr(t, f) for f in TOPIC_FIELDS) for t in topics)
+        return cls(rows, list(topics))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Topic: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Topic]: ...
+    def __getitem__(self, i: int | slice) -> Topic | list[Topic]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        t = self._objects[i]
+        if t is None:
+            t = self._objects[i] = Topic(*self._rows[i])
+        return t
+
+    def column(self, name: str) -> list[Any]:
+        k = TOPIC_FIELDS.index(name)
+        return [r[k] for r in self._rows]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TopicTable, (self._rows,))
+
+
 @dataclass(eq=False)
 class Curriculum:
     """An immutable, validated curriculum. Build it with `Curriculum.build`."""
 
     info: CurriculumInfo
     root: str
-    topics: tuple[Topic, ...]
+    topics: TopicTable
     index: dict[str, int] = field(repr=False)
     prereqs: tuple[tuple[int, ...], ...] = field(repr=False)  # in the order the topic lists them
     dependents: tuple[tuple[int, ...], ...] = field(repr=False)  # sorted by index
@@ -104,7 +149,7 @@ class Curriculum:
         return cls(
             info=info,
             root=root,
-            topics=ordered,
+            topics=TopicTable.of(ordered),
             index=index,
             prereqs=prereqs,
             dependents=dependents,
@@ -122,9 +167,32 @@ class Curriculum:
         return position
 
     @functools.cached_property
+    def titles(self) -> list[str]:
+        return self.topics.column("title")
+
+    @functools.cached_property
+    def level_ranks(self) -> list[int]:
+        rank = {level: n for n, level in enumerate(self.info.levels)}
+        missing = len(self.info.levels)
+        return [rank.get(level, missing) for level in self.topics.column("level")]
+
+    @functools.cached_property
+    def minutes(self) -> list[int]:
+        return self.topics.column("minutes")
+
+    @functools.cached_property
     def titles_folded(self) -> dict[str, int]:
         """Case- and space-folded title -> topic index."""
-        return {fold_title(t.title): i for i, t in enumerate(self.topics)}
+        return {fold_title(title): i for i, title in enumerate(self.titles)}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the index and the cached views are rebuilt on load: smaller and faster to read
+        keep = ("info", "root", "topics", "prereqs", "dependents", "topo", "depth", "chain_parent")
+        return {k: self.__dict__[k] for k in keep}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.index = {tid: i for i, tid in enumerate(self.topics.column("id"))}
 
     # --- look-ups -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -136,8 +204,13 @@ class Curriculum:
     def topic(self, topic_id: str) -> Topic:
         return self.topics[self.index[topic_id]]
 
+    @functools.cached_property
+    def id_list(self) -> list[str]:
+        return self.topics.column("id")
+
     def ids(self, indices: Iterable[int]) -> list[str]:
-        return [self.topics[i].id for i in indices]
+        id_list = self.id_list
+        return [id_list[i] for i in indices]
 
     @property
     def edge_count(self) -> int:
@@ -168,34 +241,31 @@ class Curriculum:
     def ancestor_indices(self, starts: Iterable[int]) -> set[int]:
         """All strict ancestors of the given topics (the starts themselves excluded unless one
         is an ancestor of another)."""
-        seen: set[int] = set()
-        stack = [p for s in starts for p in self.prereqs[s]]
-        prereqs = self.prereqs
-        while stack:
-            i = stack.pop()
-            if i in seen:
-                continue
-            seen.add(i)
-            stack.extend(prereqs[i])
-        return seen
+        return _reach(self.prereqs, starts)
 
     def descendant_indices(self, starts: Iterable[int]) -> set[int]:
-        seen: set[int] = set()
-        stack = [d for s in starts for d in self.dependents[s]]
-        dependents = self.dependents
-        while stack:
-            i = stack.pop()
-            if i in seen:
-                continue
-            seen.add(i)
-            stack.extend(dependents[i])
-        return seen
+        return _reach(self.dependents, starts)
 
     def ancestors(self, topic_id: str) -> set[str]:
         return set(self.ids(self.ancestor_indices([self.index[topic_id]])))
 
     def level_rank(self, level: str) -> int:
         return self.info.levels.index(level) if level in self.info.levels else len(self.info.levels)
+
+
+def _reach(edges: Sequence[Sequence[int]], starts: Iterable[int]) -> set[int]:
+    """Every index reachable from `starts` along `edges` (starts excluded unless reached)."""
+    seen = bytearray(len(edges))
+    out: list[int] = []
+    stack = [j for s in starts for j in edges[s]]
+    while stack:
+        i = stack.pop()
+        if seen[i]:
+            continue
+        seen[i] = 1
+        out.append(i)
+        stack.extend(edges[i])
+    return set(out)
 
 
 def _topological_order(

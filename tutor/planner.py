@@ -95,18 +95,16 @@ def plan_for_goals(curriculum: Curriculum, goals: Iterable[str], known: Iterable
     closure = curriculum.ancestor_indices(goal_idx) | set(goal_idx)
     needed = closure - known_idx
     stage = _stages(curriculum, needed)
-    topics = curriculum.topics
-    items = sorted(
-        needed,
-        key=lambda i: (stage[i], curriculum.level_rank(topics[i].level),
-                       topics[i].title.casefold(), topics[i].id),  # fmt: skip
-    )
+    titles, ids, ranks = curriculum.titles, curriculum.id_list, curriculum.level_ranks
+    items = sorted(needed, key=lambda i: (stage[i], ranks[i], titles[i].casefold(), ids[i]))
+    minutes, levels = curriculum.minutes, curriculum.info.levels
     return Plan(
         goals=tuple(goal_list),
         items=tuple(
-            PlanItem(topics[i].id, topics[i].title, topics[i].minutes, stage[i], topics[i].level)
+            PlanItem(ids[i], titles[i], minutes[i], stage[i],
+                     levels[ranks[i]] if ranks[i] < len(levels) else curriculum.topics[i].level)
             for i in items
-        ),
+        ),  # fmt: skip
         known_goals=tuple(g for g in goal_list if index[g] in known_idx),
     )
 
@@ -141,7 +139,8 @@ def frontier(curriculum: Curriculum, plan: Plan, limit: int | None = 5) -> list[
     ready = [index[item.id] for item in plan.items if item.stage == 1]
     dependents = curriculum.dependents
     direct = {i: sum(1 for d in dependents[i] if d in in_plan) for i in ready}
-    ready.sort(key=lambda i: (-height[i], -direct[i], curriculum.topics[i].id))
+    ids = curriculum.id_list
+    ready.sort(key=lambda i: (-height[i], -direct[i], ids[i]))
     chosen = ready if limit is None else ready[:limit]
     goal_idx = {index[g] for g in plan.goals}
     goal_titles = [curriculum.topic(g).title for g in plan.goals if index[g] in in_plan]

@@ -17,7 +17,7 @@ from typing import Any
 from tutor.errors import StateError, UsageError
 from tutor.evidence import Evidence, Remediation, gather_evidence, guess_rate, remediation_for
 from tutor.grading import Verdict, grade
-from tutor.mastery import DEFAULT_MODEL, BKT, MASTERED
+from tutor.mastery import BKT, DEFAULT_MODEL, MASTERED
 from tutor.model import Curriculum, Question
 from tutor.planner import known_topics
 from tutor.questions import QuestionInstance, instantiate

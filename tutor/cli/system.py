@@ -13,7 +13,13 @@ def register(app: typer.Typer) -> None:
 
 def where(ctx: typer.Context, json_output: JsonOpt = False) -> None:
     """Print where tutor keeps progress, its cache, template overrides and the curriculum."""
-    from tutor.paths import bundled_asset, cache_dir, database_path, state_root, templates_override_dir
+    from tutor.paths import (
+        bundled_asset,
+        cache_dir,
+        database_path,
+        state_root,
+        templates_override_dir,
+    )
 
     state = get_state(ctx)
     paths = {
