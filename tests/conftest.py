@@ -14,11 +14,20 @@ LEVELS = ["early-elementary", "elementary", "middle-school", "high-school", "und
           "graduate"]  # fmt: skip
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One compiled-curriculum cache for the whole run (it checks freshness itself), so the
+    bundled curriculum is compiled once, not once per test."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def tutor_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def tutor_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+               shared_cache: Path) -> Iterator[Path]:  # fmt: skip
     """Every test gets its own state folder: no test touches a real learner's progress."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TUTOR_HOME", str(home))
+    monkeypatch.setenv("TUTOR_CACHE_DIR", str(shared_cache))
     for var in ("TUTOR_CURRICULUM", "TUTOR_LEARNER", "TUTOR_NOW", "TUTOR_DEBUG"):
         monkeypatch.delenv(var, raising=False)
     yield home

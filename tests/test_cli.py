@@ -173,6 +173,7 @@ def test_topics_search_and_filters(tutor) -> None:  # type: ignore[no-untyped-de
 def test_where(tutor, tutor_home: Path) -> None:  # type: ignore[no-untyped-def]
     data = doc(tutor("where", "--json"))
     assert data["home"] == str(tutor_home) and data["database"] == str(tutor_home / "tutor.db")
+    assert data["cache"] == os.environ["TUTOR_CACHE_DIR"]
 
 
 def test_missing_curriculum_path(tutor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

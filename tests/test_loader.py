@@ -172,7 +172,8 @@ def test_cache_is_used_and_invalidated_when_a_file_changes(
 
     calls = []
     real = loader.read_curriculum
-    monkeypatch.setattr(loader, "read_curriculum", lambda root: calls.append(root) or real(root))
+    monkeypatch.setattr(loader, "read_curriculum",
+                        lambda root, **kw: calls.append(root) or real(root, **kw))
     again = load_curriculum(small_curriculum, cache)
     assert calls == [] and len(again) == len(first)  # served from the cache
 

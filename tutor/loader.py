@@ -29,7 +29,8 @@ from tutor.model import QUESTION_KINDS, Curriculum, CurriculumInfo, Question, To
 CACHE_FORMAT = 1
 MIN_QUESTIONS = 5
 EXPLAINER_WORDS = (150, 500)
-TEMPLATE_SEEDS = 50  # how many draws of each templated item validation renders
+TEMPLATE_SEEDS = 100  # how many draws of each templated item `validate` renders
+LOAD_SEEDS = 1  # ... and loading for any other command
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOPIC_FIELDS = {"id", "title", "level", "tags", "prerequisites", "minutes", "questions",
                 "source_id"}  # fmt: skip
@@ -175,7 +176,9 @@ def topic_files(root: Path) -> list[Path]:
     return sorted(topics.rglob("*.md"))
 
 
-def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic | None, list[Problem]]:
+def parse_topic_file(
+    path: Path, rel: str, info: CurriculumInfo, seeds: int = TEMPLATE_SEEDS
+) -> tuple[Topic | None, list[Problem]]:
     """Parse and check one topic file on its own (cross-topic checks come later)."""
     problems: list[Problem] = []
 
@@ -254,7 +257,7 @@ def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic 
     questions: list[Question] = []
     seen_q: set[str] = set()
     for n, raw in enumerate(raw_questions):
-        q = _parse_question(raw, f"questions[{n}]", err, warn)
+        q = _parse_question(raw, f"questions[{n}]", err, warn, seeds)
         if q is None:
             continue
         if q.id in seen_q:
@@ -294,7 +297,7 @@ def parse_topic_file(path: Path, rel: str, info: CurriculumInfo) -> tuple[Topic 
     return topic, problems
 
 
-def _parse_question(raw: Any, where: str, err: Any, warn: Any) -> Question | None:
+def _parse_question(raw: Any, where: str, err: Any, warn: Any, seeds: int) -> Question | None:
     from tutor.questions import TemplateProblem, instantiate
 
     if not isinstance(raw, dict):
@@ -377,8 +380,7 @@ def _parse_question(raw: Any, where: str, err: Any, warn: Any) -> Question | Non
                 err(f"{where}.{name}", "'{{-' trims whitespace in Jinja, it is not a minus sign; "
                     "write '{{ -x }}'")
                 return None
-    seeds = range(TEMPLATE_SEEDS) if question.templated else range(1)
-    for seed in seeds:
+    for seed in range(seeds if question.templated else 1):
         try:
             inst = instantiate(question, seed)
         except TemplateProblem as exc:
@@ -441,8 +443,13 @@ def cross_check(topics: list[Topic]) -> list[Problem]:
     return problems
 
 
-def read_curriculum(root: Path) -> tuple[Curriculum | None, list[Problem]]:
-    """Parse and validate a curriculum folder; the curriculum is None when there are errors."""
+def read_curriculum(
+    root: Path, *, seeds: int = TEMPLATE_SEEDS
+) -> tuple[Curriculum | None, list[Problem]]:
+    """Parse and validate a curriculum folder; the curriculum is None when there are errors.
+
+    Every templated item is rendered with `seeds` different seeds (validation uses many;
+    loading for a command renders each once, to keep the first run after a change quick)."""
     if not root.is_dir():
         raise CurriculumError(f"curriculum folder not found: {root}")
     info, problems = read_info(root)
@@ -452,7 +459,7 @@ def read_curriculum(root: Path) -> tuple[Curriculum | None, list[Problem]]:
     topics: list[Topic] = []
     for path in files:
         rel = path.relative_to(root).as_posix()
-        topic, found = parse_topic_file(path, rel, info)
+        topic, found = parse_topic_file(path, rel, info, seeds)
         problems.extend(found)
         if topic is not None:
             topics.append(topic)
@@ -529,7 +536,7 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
         except Exception:  # a stale or damaged cache is rebuilt, never trusted
             pass
     with _no_gc():
-        curriculum, problems = read_curriculum(root)
+        curriculum, problems = read_curriculum(root, seeds=LOAD_SEEDS)
     if curriculum is None:
         raise CurriculumInvalid(str(root), [p for p in problems if p.severity == "error"])
     if cache_file is not None and stamp is not None:

@@ -30,6 +30,10 @@ def database_path(root: Path | None = None) -> Path:
 
 
 def cache_dir(root: Path | None = None) -> Path:
+    """The compiled-curriculum cache: `TUTOR_CACHE_DIR`, else `cache/` under the state root."""
+    env = os.environ.get("TUTOR_CACHE_DIR")
+    if env and root is None:
+        return Path(env).expanduser()
     return (root or state_root()) / "cache"
 
 
