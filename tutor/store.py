@@ -113,12 +113,12 @@ def now_iso(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def open_database(path: Path) -> Any:
-    """Open (creating if needed) the learner database at `path` as a sqlite_utils Database.
+def open_database(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the learner database at `path`.
 
-    A file that is not a SQLite database is reported, never overwritten."""
-    import sqlite_utils
-
+    A file that is not a SQLite database is reported, never overwritten. The connection is
+    wrapped in a sqlite_utils Database when `LearnerStore.db` is first used, not before: importing
+    sqlite_utils costs more than a whole `tutor next` should."""
     try:
         conn = sqlite3.connect(str(path), timeout=10, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -129,16 +129,32 @@ def open_database(path: Path) -> Any:
             f"{path} is not a usable tutor database ({exc}); it was left untouched — "
             "move it aside or set TUTOR_HOME to use another folder"
         ) from exc
-    return sqlite_utils.Database(conn)
+    return conn
 
 
 class LearnerStore:
+    """Learner progress over one SQLite database: a sqlite_utils `Database` (tests pass an
+    in-memory one) or a plain `sqlite3.Connection` (the CLI, to start fast)."""
+
     def __init__(self, db: Any, *, now: datetime | None = None) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        if isinstance(db, sqlite3.Connection):
+            self.conn = db
+            self._db = None
+        else:
+            self._db = db
+            self.conn = db.conn
         self.conn.isolation_level = None  # transactions are explicit: see transaction()
         self.now = now
         self.migrate()
+
+    @property
+    def db(self) -> Any:
+        """The database as a sqlite_utils `Database` (for introspection and bulk work)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # --- schema ---------------------------------------------------------------------------
     @property
