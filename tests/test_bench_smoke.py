@@ -18,3 +18,9 @@ def run(script: str, *args: str) -> str:
 def test_remediation_benchmark_smoke() -> None:
     output = run("remediation.py", "--trials", "20", "--seed", "3")
     assert "right prerequisite named after two failures:" in output
+
+
+def test_scale_benchmark_smoke() -> None:
+    output = run("scale.py", "--topics", "2000", "--repeat", "1")
+    assert "load from compiled cache:" in output and "naive networkx" in output
+    assert "peak memory:" in output
