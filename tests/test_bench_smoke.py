@@ -24,3 +24,13 @@ def test_scale_benchmark_smoke() -> None:
     output = run("scale.py", "--topics", "2000", "--repeat", "1")
     assert "load from compiled cache:" in output and "naive networkx" in output
     assert "peak memory:" in output
+
+
+def test_cold_start_benchmark_smoke() -> None:
+    output = run("cold_start.py", "--runs", "1")
+    assert "python -c pass" in output and "tutor next" in output
+
+
+def test_real_graphs_benchmark_smoke() -> None:
+    output = run("real_graphs.py")
+    assert "metacademy" in output or "nothing to measure" in output
