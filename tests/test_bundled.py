@@ -92,3 +92,20 @@ def test_no_orphans(bundled: Curriculum) -> None:
     root = bundled.index["representation-learning"]
     connected = bundled.ancestor_indices([root]) | bundled.descendant_indices([root]) | {root}
     assert [t.id for i, t in enumerate(bundled.topics) if i not in connected] == []
+
+
+def test_no_near_duplicate_titles(bundled: Curriculum) -> None:
+    """Titles that look alike must differ by a number or an antonym (the spine's own
+    look-alikes, such as Counting to 10 / Counting to 20); anything else is a near-duplicate."""
+    from tutor.analysis import near_duplicate_titles
+
+    found, _ = near_duplicate_titles(bundled)
+    titles = {t.id: t.title for t in bundled.topics}
+    assert [(titles[a], titles[b]) for a, b, _ in found] == []
+
+
+def test_prerequisites_are_direct(bundled: Curriculum) -> None:
+    """No topic lists a prerequisite that another of its prerequisites already implies."""
+    from tutor.analysis import redundant_edges
+
+    assert redundant_edges(bundled) == []
