@@ -193,3 +193,18 @@ def test_damaged_cache_is_rebuilt(small_curriculum: Path, tmp_path: Path) -> Non
     for f in cache.iterdir():
         f.write_bytes(b"not a pickle")
     assert len(load_curriculum(small_curriculum, cache)) == len(SMALL)
+
+
+def test_fingerprint_sees_added_removed_and_nested_files(small_curriculum: Path) -> None:
+    before = fingerprint(small_curriculum)
+    nested = small_curriculum / "topics" / "main" / "deeper"
+    nested.mkdir()
+    assert fingerprint(small_curriculum) != before  # an empty folder counts too: harmless
+    extra = nested / "extra.md"
+    extra.write_text("x")
+    with_file = fingerprint(small_curriculum)
+    extra.write_text("xy")  # same mtime granularity is possible: the size still differs
+    edited = fingerprint(small_curriculum)
+    assert edited != with_file
+    extra.unlink()
+    assert fingerprint(small_curriculum) not in (edited, with_file)

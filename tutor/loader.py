@@ -20,13 +20,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any
 
 from tutor import __version__
 from tutor.errors import CurriculumError, CurriculumInvalid
 from tutor.model import QUESTION_KINDS, Curriculum, CurriculumInfo, Question, Topic
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # bump when the pickled Curriculum changes shape
 MIN_QUESTIONS = 5
 EXPLAINER_WORDS = (150, 500)
 TEMPLATE_SEEDS = 100  # how many draws of each templated item `validate` renders
@@ -473,40 +474,47 @@ def read_curriculum(
 def fingerprint(root: Path) -> str:
     """Changes whenever a curriculum file is added, removed or modified (name, size, mtime).
 
-    This stats every file, so it is most of the cost of a cached load on a big curriculum; it
-    works on directory descriptors (shorter path look-ups) and hashes flat arrays, not strings."""
-    names: list[str] = [f"{CACHE_FORMAT}:{__version__}"]
-    mtimes, sizes = array("q"), array("q")
+    This stats every file, so it is most of the cost of a cached load on a big curriculum: it
+    lists each folder once and stats relative to the folder's descriptor (short look-ups, no
+    DirEntry objects), and hashes flat arrays, not strings."""
+    parts: list[str] = [f"{CACHE_FORMAT}:{__version__}"]
+    stamps = array("q")
     try:
         st = os.stat(root / "curriculum.yaml")
-        names.append("curriculum.yaml")
-        mtimes.append(st.st_mtime_ns)
-        sizes.append(st.st_size)
+        parts.append("curriculum.yaml")
+        stamps.extend((st.st_mtime_ns, st.st_size))
     except FileNotFoundError:
         pass
+    relative = os.stat in os.supports_dir_fd
     stack = ["topics"]
     while stack:
         rel_dir = stack.pop()
+        folder = os.path.join(root, rel_dir)
         try:
-            fd = os.open(os.path.join(root, rel_dir), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if relative else -1
         except (FileNotFoundError, NotADirectoryError):
             continue
         try:
-            with os.scandir(fd) as it:
-                entries = sorted(it, key=lambda e: e.name)
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append(f"{rel_dir}/{entry.name}")
-                elif entry.name.endswith(".md"):
-                    st = entry.stat()
-                    names.append(f"{rel_dir}/{entry.name}")
-                    mtimes.append(st.st_mtime_ns)
-                    sizes.append(st.st_size)
+            try:
+                names = sorted(os.listdir(fd if relative else folder))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            if relative:
+                stats = [os.stat(name, dir_fd=fd) for name in names]
+            else:
+                stats = [os.stat(os.path.join(folder, name)) for name in names]
         finally:
-            os.close(fd)
-    h = hashlib.sha256("\0".join(names).encode())
-    h.update(mtimes.tobytes())
-    h.update(sizes.tobytes())
+            if relative:
+                os.close(fd)
+        parts.append(rel_dir)
+        parts.append("/".join(names))
+        for name, st in zip(names, stats):
+            if S_ISDIR(st.st_mode):
+                stack.append(f"{rel_dir}/{name}")
+        stamps.extend([st.st_mtime_ns for st in stats])
+        stamps.extend([st.st_size for st in stats])
+    h = hashlib.sha256("\0".join(parts).encode())
+    h.update(stamps.tobytes())
     return h.hexdigest()
 
 

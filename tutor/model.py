@@ -1,15 +1,18 @@
 """The compiled curriculum: topics, their prerequisite DAG and derived figures.
 
 A `Curriculum` is built once from validated topics and never changed. Graph figures are computed
-over integer indices (not networkx) so that planning stays fast on very large graphs; the per-topic
-figures that every page needs (depth, longest-chain parent, dependents) are computed up front,
-ancestor sets on demand.
+over integer indices (not networkx) so that planning stays fast on very large graphs. Topics are
+numbered in a deterministic topological order (every prerequisite has a smaller index than its
+dependents), so reachability is one pass over a byte mask in index order. The per-topic figures
+that every page needs (depth, longest-chain parent, dependents, total prerequisites) are computed
+up front, ancestor sets on demand.
 """
 
 from __future__ import annotations
 
 import functools
 import heapq
+from itertools import compress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -119,26 +122,35 @@ class Curriculum:
     index: dict[str, int] = field(repr=False)
     prereqs: tuple[tuple[int, ...], ...] = field(repr=False)  # in the order the topic lists them
     dependents: tuple[tuple[int, ...], ...] = field(repr=False)  # sorted by index
-    topo: tuple[int, ...] = field(repr=False)  # a deterministic topological order
+    topo: Sequence[int] = field(repr=False)  # a deterministic topological order: range(n)
     depth: tuple[int, ...] = field(repr=False)
     chain_parent: tuple[int, ...] = field(repr=False)  # -1 for topics without prerequisites
+
+    ancestor_counts: tuple[int, ...] | None = field(repr=False, default=None)  # None: too big
 
     @classmethod
     def build(cls, info: CurriculumInfo, root: str, topics: Iterable[Topic]) -> Curriculum:
         """Derive the graph figures. Topics must already be valid: unique ids, known
         prerequisites, no cycles (the validator guarantees it)."""
-        ordered = tuple(sorted(topics, key=lambda t: t.id))
+        by_id = tuple(sorted(topics, key=lambda t: t.id))
+        position = {t.id: i for i, t in enumerate(by_id)}
+        id_prereqs = [[position[p] for p in t.prerequisites] for t in by_id]
+        id_deps: list[list[int]] = [[] for _ in by_id]
+        for i, ps in enumerate(id_prereqs):
+            for p in ps:
+                id_deps[p].append(i)
+        order = _topological_order(id_prereqs, id_deps)  # smallest id first among ready topics
+        ordered = tuple(by_id[i] for i in order)
         index = {t.id: i for i, t in enumerate(ordered)}
         prereqs = tuple(tuple(index[p] for p in t.prerequisites) for t in ordered)
         deps: list[list[int]] = [[] for _ in ordered]
         for i, ps in enumerate(prereqs):
             for p in ps:
-                deps[p].append(i)
-        dependents = tuple(tuple(sorted(d)) for d in deps)
-        topo = _topological_order(prereqs, dependents)
+                deps[p].append(i)  # ascending, since i ascends
+        dependents = tuple(tuple(d) for d in deps)
         depth = [0] * len(ordered)
         parent = [-1] * len(ordered)
-        for i in topo:
+        for i in range(len(ordered)):
             best = -1
             for p in prereqs[i]:  # listed order: the first of equally deep prerequisites wins
                 if best < 0 or depth[p] > depth[best]:
@@ -153,18 +165,16 @@ class Curriculum:
             index=index,
             prereqs=prereqs,
             dependents=dependents,
-            topo=tuple(topo),
+            topo=range(len(ordered)),
             depth=tuple(depth),
             chain_parent=tuple(parent),
+            ancestor_counts=_ancestor_counts(prereqs, dependents),
         )
 
-    @functools.cached_property
-    def topo_position(self) -> list[int]:
-        """Position of each topic in `topo`."""
-        position = [0] * len(self.topo)
-        for n, i in enumerate(self.topo):
-            position[i] = n
-        return position
+    @property
+    def topo_position(self) -> Sequence[int]:
+        """Position of each topic in `topo`: topics are numbered in topological order."""
+        return range(len(self.topics))
 
     @functools.cached_property
     def titles(self) -> list[str]:
@@ -187,7 +197,8 @@ class Curriculum:
 
     def __getstate__(self) -> dict[str, Any]:
         # the index and the cached views are rebuilt on load: smaller and faster to read
-        keep = ("info", "root", "topics", "prereqs", "dependents", "topo", "depth", "chain_parent")
+        keep = ("info", "root", "topics", "prereqs", "dependents", "topo", "depth", "chain_parent",
+                "ancestor_counts")
         return {k: self.__dict__[k] for k in keep}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -224,7 +235,8 @@ class Curriculum:
         return self.ids(self.prereqs[self.index[topic_id]])
 
     def dependents_of(self, topic_id: str) -> list[str]:
-        return self.ids(self.dependents[self.index[topic_id]])
+        """The topics that list this one as a prerequisite, by id."""
+        return sorted(self.ids(self.dependents[self.index[topic_id]]))
 
     def chain(self, topic_id: str) -> list[str]:
         """The longest prerequisite chain ending at the topic, root first, the topic last.
@@ -241,10 +253,53 @@ class Curriculum:
     def ancestor_indices(self, starts: Iterable[int]) -> set[int]:
         """All strict ancestors of the given topics (the starts themselves excluded unless one
         is an ancestor of another)."""
-        return _reach(self.prereqs, starts)
+        return set(compress(range(len(self.prereqs)), self.ancestor_mask(starts)))
 
     def descendant_indices(self, starts: Iterable[int]) -> set[int]:
-        return _reach(self.dependents, starts)
+        return set(compress(range(len(self.dependents)), self.descendant_mask(starts)))
+
+    def ancestor_mask(self, starts: Iterable[int]) -> bytearray:
+        """A byte per topic, 1 for the strict ancestors of `starts`."""
+        prereqs = self.prereqs
+        mark = bytearray(len(prereqs))
+        top = -1
+        for s in starts:
+            top = max(top, s)
+            for p in prereqs[s]:
+                mark[p] = 1
+        if top > 0:
+            # Descending index order visits every topic after all of its dependents: each
+            # marked topic marks its prerequisites before the scan reaches them.
+            view = memoryview(mark)[top - 1 :: -1]
+            for i in compress(range(top - 1, -1, -1), view):
+                for p in prereqs[i]:
+                    mark[p] = 1
+            view.release()
+        return mark
+
+    def descendant_mask(self, starts: Iterable[int]) -> bytearray:
+        """A byte per topic, 1 for the strict descendants of `starts`."""
+        dependents = self.dependents
+        n = len(dependents)
+        mark = bytearray(n)
+        low = n
+        for s in starts:
+            low = min(low, s)
+            for d in dependents[s]:
+                mark[d] = 1
+        if low < n - 1:
+            view = memoryview(mark)[low + 1 :]
+            for i in compress(range(low + 1, n), view):
+                for d in dependents[i]:
+                    mark[d] = 1
+            view.release()
+        return mark
+
+    def ancestor_count(self, i: int) -> int:
+        """How many topics `i` needs first, directly or not."""
+        if self.ancestor_counts is not None:
+            return self.ancestor_counts[i]
+        return self.ancestor_mask([i]).count(1)
 
     def ancestors(self, topic_id: str) -> set[str]:
         return set(self.ids(self.ancestor_indices([self.index[topic_id]])))
@@ -253,19 +308,36 @@ class Curriculum:
         return self.info.levels.index(level) if level in self.info.levels else len(self.info.levels)
 
 
-def _reach(edges: Sequence[Sequence[int]], starts: Iterable[int]) -> set[int]:
-    """Every index reachable from `starts` along `edges` (starts excluded unless reached)."""
-    seen = bytearray(len(edges))
-    out: list[int] = []
-    stack = [j for s in starts for j in edges[s]]
-    while stack:
-        i = stack.pop()
-        if seen[i]:
-            continue
-        seen[i] = 1
-        out.append(i)
-        stack.extend(edges[i])
-    return set(out)
+# Live ancestor bitsets above this many bytes make `_ancestor_counts` give up (the counts are
+# then computed per topic on demand); typical graphs stay far below it.
+ANCESTOR_BITS_BUDGET = 256 * 1024 * 1024
+
+
+def _ancestor_counts(
+    prereqs: Sequence[Sequence[int]], dependents: Sequence[Sequence[int]]
+) -> tuple[int, ...] | None:
+    """Every topic's number of ancestors, with one bitset per topic kept only until its last
+    dependent has used it. Indices must be in topological order."""
+    n = len(prereqs)
+    remaining = [len(d) for d in dependents]
+    bits = [0] * n
+    counts = [0] * n
+    live = 0
+    for i in range(n):
+        b = 0
+        for p in prereqs[i]:
+            b |= bits[p] | (1 << p)
+            remaining[p] -= 1
+            if remaining[p] == 0 and bits[p]:
+                live -= (bits[p].bit_length() + 7) // 8
+                bits[p] = 0
+        counts[i] = b.bit_count()
+        if remaining[i] and b:
+            bits[i] = b
+            live += (b.bit_length() + 7) // 8
+            if live > ANCESTOR_BITS_BUDGET:
+                return None
+    return tuple(counts)
 
 
 def _topological_order(

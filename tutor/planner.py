@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from tutor.model import Curriculum
 
@@ -63,13 +64,30 @@ class NextItem:
         return {"id": self.id, "title": self.title, "reason": self.reason}
 
 
+class KnownTopics(frozenset[str]):
+    """The ids of the topics a learner knows, as returned by `known_topics`; it also keeps the
+    same set as a byte per topic of the curriculum it was computed on, so that planning on
+    very large curricula does not have to look every id up again. Immutable, so the two never
+    disagree."""
+
+    __slots__ = ("mask", "curriculum")
+    mask: bytearray
+    curriculum: Curriculum
+
+    def __new__(cls, ids: Iterable[str], mask: bytearray, curriculum: Curriculum) -> KnownTopics:
+        self = super().__new__(cls, ids)
+        self.mask = mask
+        self.curriculum = curriculum
+        return self
+
+
 def known_topics(
     curriculum: Curriculum,
     claims: Mapping[str, bool],
     *,
     mastered: Iterable[str] = (),
     failed: Iterable[str] = (),
-) -> set[str]:
+) -> KnownTopics:
     """The topics a learner knows.
 
     "I know X" implies X's ancestors; "I don't know X" removes X alone. Evidence outranks claims:
@@ -80,10 +98,13 @@ def known_topics(
     mastered_idx = {index[t] for t in mastered if t in index}
     failed_idx = {index[t] for t in failed if t in index} - mastered_idx
     base = {index[t] for t, known in claims.items() if known and t in index} | mastered_idx
-    known = base | curriculum.ancestor_indices(base)
+    mask = curriculum.ancestor_mask(base)
+    for i in base:
+        mask[i] = 1
     denied = {index[t] for t, known in claims.items() if not known and t in index}
-    known -= (denied - mastered_idx) | failed_idx
-    return set(curriculum.ids(known))
+    for i in (denied - mastered_idx) | failed_idx:
+        mask[i] = 0
+    return KnownTopics(compress(curriculum.id_list, mask), mask, curriculum)
 
 
 def plan_for_goals(curriculum: Curriculum, goals: Iterable[str], known: Iterable[str]) -> Plan:
@@ -91,9 +112,16 @@ def plan_for_goals(curriculum: Curriculum, goals: Iterable[str], known: Iterable
     index = curriculum.index
     goal_list = list(dict.fromkeys(goals))
     goal_idx = [index[g] for g in goal_list]
-    known_idx = {index[k] for k in known if k in index}
-    closure = curriculum.ancestor_indices(goal_idx) | set(goal_idx)
-    needed = closure - known_idx
+    mark = curriculum.ancestor_mask(goal_idx)
+    for g in goal_idx:
+        mark[g] = 1
+    n = len(mark)
+    if not (isinstance(known, KnownTopics) and known.curriculum is curriculum):
+        known = KnownTopics(known, _mask_of(curriculum, known), curriculum)
+    known_mask = known.mask
+    # needed = wanted and not known, byte by byte (as integers: one C-level pass)
+    needed_bytes = (int.from_bytes(mark, "little") & ~int.from_bytes(known_mask, "little"))
+    needed = set(compress(range(n), needed_bytes.to_bytes(n, "little")))
     stage = _stages(curriculum, needed)
     titles, ids, ranks = curriculum.titles, curriculum.id_list, curriculum.level_ranks
     items = sorted(needed, key=lambda i: (stage[i], ranks[i], titles[i].casefold(), ids[i]))
@@ -105,8 +133,18 @@ def plan_for_goals(curriculum: Curriculum, goals: Iterable[str], known: Iterable
                      levels[ranks[i]] if ranks[i] < len(levels) else curriculum.topics[i].level)
             for i in items
         ),  # fmt: skip
-        known_goals=tuple(g for g in goal_list if index[g] in known_idx),
+        known_goals=tuple(g for g in goal_list if known_mask[index[g]]),
     )
+
+
+def _mask_of(curriculum: Curriculum, ids: Iterable[str]) -> bytearray:
+    mask = bytearray(len(curriculum))
+    index = curriculum.index
+    for tid in ids:
+        i = index.get(tid)
+        if i is not None:
+            mask[i] = 1
+    return mask
 
 
 def _stages(curriculum: Curriculum, needed: set[int]) -> dict[int, int]:
@@ -118,11 +156,8 @@ def _stages(curriculum: Curriculum, needed: set[int]) -> dict[int, int]:
 
 
 def _in_topological_order(curriculum: Curriculum, subset: set[int]) -> list[int]:
-    if len(subset) * 8 < len(curriculum.topo):
-        # Small plan in a big graph: sort the subset by its position in the global order.
-        position = curriculum.topo_position
-        return sorted(subset, key=position.__getitem__)
-    return [i for i in curriculum.topo if i in subset]
+    # Topics are numbered in topological order.
+    return sorted(subset)
 
 
 def frontier(curriculum: Curriculum, plan: Plan, limit: int | None = 5) -> list[NextItem]:

@@ -84,7 +84,7 @@ def topic_page(curriculum: Curriculum, topic_id: str) -> TopicPage:
         question_count=len(topic.questions),
         chain=[ref(t) for t in chain],
         longest_path=len(chain),
-        ancestor_count=len(curriculum.ancestor_indices([curriculum.index[topic_id]])),
+        ancestor_count=curriculum.ancestor_count(curriculum.index[topic_id]),
         prerequisites=[ref(t) for t in curriculum.prerequisites_of(topic_id)],
         leads_to=[ref(t) for t in dependents],
     )
