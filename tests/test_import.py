@@ -188,3 +188,15 @@ def test_cli_import_bad_input(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "takes a topics CSV then an edges CSV" in result.stderr
     result = runner.invoke(app, ["curriculum", "import", str(bad), "--from", "nope"])
     assert result.exit_code == 2
+
+
+def test_ids_that_yaml_would_misread_are_quoted(tmp_path: Path) -> None:
+    # "on"/"no" are booleans to YAML 1.1 and "2020-01-01" a date: they must come back as ids
+    (tmp_path / "t.csv").write_text("id,title\non,On\nno,No\n2020-01-01,A date\n", encoding="utf-8")
+    (tmp_path / "e.csv").write_text("prerequisite_id,topic_id\non,no\nno,2020-01-01\n", encoding="utf-8")
+    out = tmp_path / "cur"
+    r = runner.invoke(app, ["curriculum", "import", str(tmp_path / "t.csv"), str(tmp_path / "e.csv"),
+                            "--from", "edges", "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    c = load_curriculum(out)
+    assert c.chain("2020-01-01") == ["on", "no", "2020-01-01"]

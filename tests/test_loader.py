@@ -208,3 +208,10 @@ def test_fingerprint_sees_added_removed_and_nested_files(small_curriculum: Path)
     assert edited != with_file
     extra.unlink()
     assert fingerprint(small_curriculum) not in (edited, with_file)
+
+
+def test_yaml_booleans_in_place_of_ids_say_to_quote_them(small_curriculum: Path) -> None:
+    write_topic(small_curriculum, "on", topic_text("on", "Switch On", ["counting"]).replace("[counting]", "[no]"))
+    problems = problems_of(small_curriculum)
+    assert any("on.md: id: YAML reads True here as a bool" in p and "quotes" in p for p in problems)
+    assert any("on.md: prerequisites: YAML reads False" in p for p in problems)

@@ -312,11 +312,22 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_BARE_SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# words YAML 1.1 reads as booleans or null; a slug that starts with a digit may read as a number
+# or a date ("2020-01-01"), so those are quoted too
+_YAML_SPECIAL = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
+
+
+def _slug(tid: str) -> str:
+    """A topic id as a YAML scalar that reads back as the same string."""
+    return tid if _BARE_SLUG.fullmatch(tid) and tid not in _YAML_SPECIAL else _q(tid)
+
+
 def topic_file_text(topic: Topic) -> str:
-    lines = ["---", f"id: {topic.id}", f"title: {_q(topic.title)}"]
+    lines = ["---", f"id: {_slug(topic.id)}", f"title: {_q(topic.title)}"]
     if topic.source_id and topic.source_id != topic.id:
         lines.append(f"source_id: {_q(topic.source_id)}")
-    lines += [f"level: {topic.level}", f"prerequisites: [{', '.join(topic.prerequisites)}]",
+    lines += [f"level: {topic.level}", f"prerequisites: [{', '.join(map(_slug, topic.prerequisites))}]",
               f"minutes: {topic.minutes}", "---", ""]  # fmt: skip
     if topic.core_idea:
         lines += ["## Core idea", topic.core_idea, ""]

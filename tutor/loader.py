@@ -217,14 +217,19 @@ def parse_topic_file(
                 err(key, "missing")
     stem = path.stem
     topic_id = data.get("id")
+    if topic_id is not None and not isinstance(topic_id, str):
+        err("id", f"YAML reads {topic_id!r} here as a {type(topic_id).__name__}, not an id; "
+                  "put the id in quotes")
+        topic_id = None
     if topic_id is not None:
-        topic_id = str(topic_id)
         if not ID_PATTERN.match(topic_id):
             err("id", f"{topic_id!r} is not a lowercase slug (a-z, 0-9, hyphens)")
         if topic_id != stem:
             err("id", f"{topic_id!r} does not match the file name {stem!r}")
     title = data.get("title")
-    if title is not None and (not isinstance(title, str) or not title.strip()):
+    if title is not None and not isinstance(title, str):
+        err("title", f"YAML reads {title!r} here as a {type(title).__name__}; put the title in quotes")
+    elif title is not None and not title.strip():
         err("title", "must be non-empty text")
     level = data.get("level")
     if level is not None and level not in info.levels:
@@ -237,8 +242,12 @@ def parse_topic_file(
         err("tags", "must be a list of text tags")
         tags = []
     prereqs = data.get("prerequisites") or []
-    if not isinstance(prereqs, list) or not all(isinstance(p, str) for p in prereqs):
+    if not isinstance(prereqs, list):
         err("prerequisites", "must be a list of topic ids")
+        prereqs = []
+    elif not all(isinstance(p, str) for p in prereqs):
+        odd = ", ".join(repr(p) for p in prereqs if not isinstance(p, str))
+        err("prerequisites", f"YAML reads {odd} as something other than an id; put it in quotes")
         prereqs = []
     seen_prereqs: set[str] = set()
     for p in prereqs:

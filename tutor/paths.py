@@ -59,12 +59,11 @@ def bundled_asset(name: str) -> Path:
     Installed wheel: `tutor/_data/<name>` inside the package. Source checkout (editable
     install, tests): `<repo>/<name>`.
     """
-    from importlib.resources import files
-
-    packaged = Path(str(files("tutor"))) / "_data" / name
+    package = Path(__file__).resolve().parent
+    packaged = package / "_data" / name  # a wheel installs as plain files next to this module
     if packaged.is_dir():
         return packaged
-    source = Path(__file__).resolve().parent.parent / name
+    source = package.parent / name
     if source.is_dir():
         return source
     raise FileNotFoundError(f"bundled {name} not found (looked in {packaged} and {source})")

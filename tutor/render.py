@@ -3,16 +3,23 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tutor.paths import bundled_asset, templates_override_dir
+from tutor.paths import bundled_asset, cache_dir, templates_override_dir
 
 
 @lru_cache(maxsize=4)
 def environment(override_dir: Path | None = None) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import (
+        Environment,
+        FileSystemBytecodeCache,
+        FileSystemLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
 
     search = [str(bundled_asset("prompts"))]
     override = override_dir if override_dir is not None else templates_override_dir()
@@ -25,10 +32,22 @@ def environment(override_dir: Path | None = None) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(FileSystemBytecodeCache),
     )
     env.filters["duration"] = format_minutes
     env.filters["md_cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     return env
+
+
+def _bytecode_cache(factory: Any) -> Any:
+    """Compiled templates kept beside the compiled curriculum, so that a page does not parse
+    its template on every run (Jinja checks each template's source checksum)."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return factory(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 def render(template: str, context: Any, override_dir: Path | None = None) -> str:
