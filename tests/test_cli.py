@@ -225,3 +225,26 @@ def test_python_m_tutor_help() -> None:
     result = subprocess.run([sys.executable, "-m", "tutor", "--help"], capture_output=True,
                             text=True, env=env, timeout=60)  # fmt: skip
     assert result.returncode == 0 and "Usage: tutor" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["show", "x"], "show"),
+        (["-l", "ann", "--json", "next"], "next"),
+        (["--curriculum", "show", "plan"], "plan"),  # an option's value is not the command
+        (["--learner=ann", "curriculum", "lint"], "curriculum"),
+        (["--help"], None),
+        ([], None),
+        (["--", "show"], None),
+    ],
+)
+def test_a_run_builds_only_the_command_it_was_asked_for(argv: list[str], command: str | None) -> None:
+    from tutor.cli import make_app, requested_command
+
+    assert requested_command(argv) == command
+    if command:
+        names = {c.name for c in make_app(command).registered_commands} | {
+            g.name for g in make_app(command).registered_groups
+        }
+        assert command in names and len(names) < 12

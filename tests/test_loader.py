@@ -215,3 +215,25 @@ def test_yaml_booleans_in_place_of_ids_say_to_quote_them(small_curriculum: Path)
     problems = problems_of(small_curriculum)
     assert any("on.md: id: YAML reads True here as a bool" in p and "quotes" in p for p in problems)
     assert any("on.md: prerequisites: YAML reads False" in p for p in problems)
+
+
+def test_cached_curriculum_reads_content_only_when_asked(small_curriculum: Path, tmp_path: Path) -> None:
+    from tutor.planner import known_topics, plan_for_goals
+
+    cache = tmp_path / "cache"
+    fresh = load_curriculum(small_curriculum, cache)
+    content_files = list(cache.glob("*.content.pickle"))
+    assert len(content_files) == 1
+
+    cached = load_curriculum(small_curriculum, cache)
+    plan_for_goals(cached, ["fractions"], known_topics(cached, {}))
+    cached.titles  # noqa: B018 - light columns do not need the content
+    assert cached.topics._content is not None  # planning did not load it
+    for tid in SMALL:
+        assert cached.topic(tid) == fresh.topic(tid)  # and it is all there when asked for
+    assert cached.topics._content is None
+
+    # a missing content file is not fatal: the topic files are read again
+    content_files[0].unlink()
+    again = load_curriculum(small_curriculum, cache)
+    assert again.topic("adding").explainer == fresh.topic("adding").explainer

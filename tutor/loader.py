@@ -27,7 +27,7 @@ from tutor import __version__
 from tutor.errors import CurriculumError, CurriculumInvalid
 from tutor.model import QUESTION_KINDS, Curriculum, CurriculumInfo, Question, Topic
 
-CACHE_FORMAT = 2  # bump when the pickled Curriculum changes shape
+CACHE_FORMAT = 3  # bump when the pickled Curriculum changes shape
 MIN_QUESTIONS = 5
 EXPLAINER_WORDS = (150, 500)
 TEMPLATE_SEEDS = 100  # how many draws of each templated item `validate` renders
@@ -557,8 +557,32 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
     if curriculum is None:
         raise CurriculumInvalid(str(root), [p for p in problems if p.severity == "error"])
     if cache_file is not None and stamp is not None:
-        _write_cache(cache_file, (stamp, curriculum))
+        _write_cache(cache_file, stamp, curriculum)
     return curriculum
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """Where a cached curriculum's topic content lives (a second file, read only by the
+    commands that show content). Should it be missing or belong to another compile, the topic
+    files are read again."""
+
+    path: str
+    stamp: str
+    root: str
+
+    def __call__(self) -> list[tuple[Any, ...]]:
+        try:
+            with open(self.path, "rb") as fh, _no_gc():
+                stamp, content = pickle.load(fh)
+            if stamp == self.stamp:
+                return content  # type: ignore[no-any-return]
+        except Exception:  # missing or damaged: fall back to the files
+            pass
+        fresh, problems = read_curriculum(Path(self.root), seeds=LOAD_SEEDS)
+        if fresh is None:
+            raise CurriculumInvalid(self.root, [p for p in problems if p.severity == "error"])
+        return [(t.questions, t.core_idea, t.explainer) for t in fresh.topics]
 
 
 @contextmanager
@@ -574,15 +598,33 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _write_cache(cache_file: Path, payload: object) -> None:
+def _write_cache(cache_file: Path, stamp: str, curriculum: Curriculum) -> None:
+    """Two files: the graph and every field but the content (what every command needs), and
+    the content, keyed by the same fingerprint."""
+    content_file = cache_file.with_name(f"{cache_file.stem}-{stamp[:16]}.content.pickle")
+    light, content = curriculum.topics.without_content(
+        ContentFile(str(content_file), stamp, str(Path(curriculum.root).resolve()))
+    )
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
+        for old in cache_file.parent.glob(f"{cache_file.stem}-*.content.pickle"):
+            if old != content_file:
+                old.unlink(missing_ok=True)
+        _write_atomically(content_file, (stamp, content))
+        full, curriculum.topics = curriculum.topics, light
+        try:
+            _write_atomically(cache_file, (stamp, curriculum))
+        finally:
+            curriculum.topics = full
     except OSError:
         pass  # read-only state folder: work without a cache
+
+
+def _write_atomically(path: Path, payload: object) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import heapq
 from itertools import compress
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -72,22 +72,52 @@ TOPIC_FIELDS = ("id", "title", "level", "prerequisites", "minutes", "tags", "que
                 "core_idea", "explainer", "path", "area", "source_id")  # fmt: skip
 
 
+CONTENT_FIELDS = ("questions", "core_idea", "explainer")
+_CONTENT_AT = tuple(TOPIC_FIELDS.index(f) for f in CONTENT_FIELDS)
+
+
 class TopicTable(Sequence[Topic]):
     """The topics of a curriculum, stored as plain tuples and turned into `Topic` objects on
     first access: a 100,000-topic curriculum unpickles from the cache several times faster than
-    as objects, and planning touches only the topics it shows."""
+    as objects, and planning touches only the topics it shows.
 
-    __slots__ = ("_rows", "_objects")
+    A table read from the compiled cache may come without the topics' content (questions, core
+    idea, explainer): `content` then supplies it, for every topic at once, the first time a
+    topic object or a content column is asked for. Planning and listing never need it."""
+
+    __slots__ = ("_rows", "_objects", "_content")
 
     def __init__(self, rows: tuple[tuple[Any, ...], ...],
-                 objects: list[Topic | None] | None = None) -> None:  # fmt: skip
+                 objects: list[Topic | None] | None = None,
+                 content: Callable[[], Sequence[tuple[Any, ...]]] | None = None) -> None:  # fmt: skip
         self._rows = rows
         self._objects: list[Topic | None] = objects or [None] * len(rows)
+        self._content = content
 
     @classmethod
     def of(cls, topics: Sequence[Topic]) -> TopicTable:
         rows = tuple(tuple(getattr(t, f) for f in TOPIC_FIELDS) for t in topics)
         return cls(rows, list(topics))
+
+    def _full_rows(self) -> tuple[tuple[Any, ...], ...]:
+        if self._content is not None:
+            content = self._content()
+            rows = []
+            for row, extra in zip(self._rows, content, strict=True):
+                full = list(row)
+                for k, value in zip(_CONTENT_AT, extra):
+                    full[k] = value
+                rows.append(tuple(full))
+            self._rows, self._content = tuple(rows), None
+        return self._rows
+
+    def without_content(
+        self, content: Callable[[], Sequence[tuple[Any, ...]]]
+    ) -> tuple[TopicTable, list[tuple[Any, ...]]]:
+        """A copy that gets its content from `content`, and the content to keep there."""
+        rows = self._full_rows()
+        light = tuple(tuple(None if k in _CONTENT_AT else v for k, v in enumerate(r)) for r in rows)
+        return TopicTable(light, content=content), [tuple(r[k] for k in _CONTENT_AT) for r in rows]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -101,15 +131,16 @@ class TopicTable(Sequence[Topic]):
             return [self[j] for j in range(*i.indices(len(self)))]
         t = self._objects[i]
         if t is None:
-            t = self._objects[i] = Topic(*self._rows[i])
+            t = self._objects[i] = Topic(*self._full_rows()[i])
         return t
 
     def column(self, name: str) -> list[Any]:
         k = TOPIC_FIELDS.index(name)
-        return [r[k] for r in self._rows]
+        rows = self._full_rows() if name in CONTENT_FIELDS else self._rows
+        return [r[k] for r in rows]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (TopicTable, (self._rows,))
+        return (TopicTable, (self._rows, None, self._content))
 
 
 @dataclass(eq=False)

@@ -56,25 +56,12 @@ class TutorGroup(TyperGroup):
                 state.close()
 
 
-app = typer.Typer(
-    cls=TutorGroup,
-    name="tutor",
-    help="Plan and study a path through a prerequisite graph of topics.",
-    invoke_without_command=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
-)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"tutor {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     learner: LearnerOpt = None,
@@ -104,20 +91,69 @@ def root(
         ctx.invoke(overview, ctx=ctx)
 
 
-def _register() -> None:
-    from tutor.cli import browse, curriculum, knowledge, learners, planning, study, system
+# Which module defines each command: a run imports and builds only the command it was asked
+# for (Typer inspects every registered command's signature on each start). Help, a bare
+# `tutor` and anything unknown get the full set.
+COMMAND_MODULES = {
+    "topics": "browse", "show": "browse",
+    "know": "knowledge", "unknow": "knowledge", "goal": "knowledge",
+    "plan": "planning", "next": "planning", "status": "planning",
+    "study": "study", "where": "system",
+    "learner": "learners", "curriculum": "curriculum",
+}  # fmt: skip
+_GLOBAL_OPTIONS_WITH_VALUE = {"--learner", "-l", "--curriculum", "-c", "--now"}
 
-    for module in (browse, knowledge, planning, study, system):
-        module.register(app)
-    app.add_typer(learners.app, name="learner")
-    app.add_typer(curriculum.app, name="curriculum")
+
+def requested_command(argv: list[str]) -> str | None:
+    """The command name in a command line, skipping the global options before it."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            return None
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
-_register()
+def make_app(command: str | None = None) -> typer.Typer:
+    """The `tutor` application: every command, or only the module that defines `command`."""
+    import importlib
+
+    app = typer.Typer(
+        cls=TutorGroup,
+        name="tutor",
+        help="Plan and study a path through a prerequisite graph of topics.",
+        invoke_without_command=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        add_completion=False,
+    )
+    app.callback()(root)
+    wanted = {COMMAND_MODULES[command]} if command in COMMAND_MODULES else set(COMMAND_MODULES.values())
+    for name in ("browse", "knowledge", "planning", "study", "system", "learners", "curriculum"):
+        if name not in wanted:
+            continue
+        module = importlib.import_module(f"tutor.cli.{name}")
+        if name in ("learners", "curriculum"):
+            app.add_typer(module.app, name="learner" if name == "learners" else name)
+        else:
+            module.register(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # `from tutor.cli import app` (tests, embedding): the full application, built once
+    if name == "app":
+        full = globals()["app"] = make_app()
+        return full
+    raise AttributeError(name)
 
 
 def main() -> None:
     try:
-        app(prog_name="tutor")
+        make_app(requested_command(sys.argv[1:]))(prog_name="tutor")
     except KeyboardInterrupt:  # pragma: no cover - outside a command
         sys.exit(EXIT_INTERRUPTED)
