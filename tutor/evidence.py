@@ -93,8 +93,8 @@ def remediation_for(curriculum: Curriculum, evidence: Evidence, topic_id: str) -
     weakest = ranked[0]
     if weakest.p >= evidence.model.threshold:
         return None  # every prerequisite is mastered: the gap is in the topic itself
-    title = curriculum.topic(weakest.topic_id).title
-    stuck = curriculum.topic(topic_id).title
+    title = curriculum.title_of(weakest.topic_id)
+    stuck = curriculum.title_of(topic_id)
     fails = evidence.failed_in_a_row.get(topic_id, 0)
     if weakest.answers == 0:
         said = " although you said you know it" if weakest.topic_id in evidence.claimed else ""

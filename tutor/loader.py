@@ -27,7 +27,7 @@ from tutor import __version__
 from tutor.errors import CurriculumError, CurriculumInvalid
 from tutor.model import QUESTION_KINDS, Curriculum, CurriculumInfo, Question, Topic
 
-CACHE_FORMAT = 3  # bump when the pickled Curriculum changes shape
+CACHE_FORMAT = 4  # bump when the pickled Curriculum changes shape
 MIN_QUESTIONS = 5
 EXPLAINER_WORDS = (150, 500)
 TEMPLATE_SEEDS = 100  # how many draws of each templated item `validate` renders
@@ -547,7 +547,9 @@ def load_curriculum(root: Path, cache_dir: Path | None = None) -> Curriculum:
             with cache_file.open("rb") as fh, _no_gc():
                 cached_stamp, curriculum = pickle.load(fh)
             if cached_stamp == stamp and isinstance(curriculum, Curriculum):
-                return curriculum
+                source = curriculum.topics.content_source
+                if not isinstance(source, ContentFile) or os.path.exists(source.path):
+                    return curriculum  # (a lost content file: compile again, writing both)
         except FileNotFoundError:
             pass
         except Exception:  # a stale or damaged cache is rebuilt, never trusted
@@ -571,7 +573,7 @@ class ContentFile:
     stamp: str
     root: str
 
-    def __call__(self) -> list[tuple[Any, ...]]:
+    def __call__(self) -> list[bytes]:
         try:
             with open(self.path, "rb") as fh, _no_gc():
                 stamp, content = pickle.load(fh)
@@ -582,7 +584,8 @@ class ContentFile:
         fresh, problems = read_curriculum(Path(self.root), seeds=LOAD_SEEDS)
         if fresh is None:
             raise CurriculumInvalid(self.root, [p for p in problems if p.severity == "error"])
-        return [(t.questions, t.core_idea, t.explainer) for t in fresh.topics]
+        _, blobs = fresh.topics.without_content(self)
+        return blobs
 
 
 @contextmanager

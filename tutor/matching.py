@@ -23,7 +23,7 @@ def resolve_topic(curriculum: Curriculum, query: str) -> str:
         return text
     folded = fold_title(text)
     if folded in curriculum.titles_folded:
-        return curriculum.topics[curriculum.titles_folded[folded]].id
+        return curriculum.id_list[curriculum.titles_folded[folded]]
     slug = slugify(text)
     if slug in curriculum.index:
         return slug
@@ -31,7 +31,7 @@ def resolve_topic(curriculum: Curriculum, query: str) -> str:
     if matches and matches[0][1] >= ACCEPT and (
         len(matches) == 1 or matches[1][1] <= matches[0][1] - MARGIN
     ):
-        return curriculum.topics[matches[0][0]].id
+        return curriculum.id_list[matches[0][0]]
     close = [m for m in matches if m[1] >= ACCEPT]
     ambiguous = len(close) > 1
     shown = close if ambiguous else [m for m in matches if m[1] >= SUGGEST][:3]
@@ -55,7 +55,7 @@ def search_topics(curriculum: Curriculum, query: str, limit: int = 20) -> list[t
         query, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
         score_cutoff=SUGGEST,
     )
-    return [(curriculum.topics[i].id, float(score)) for _, score, i in found]
+    return [(curriculum.id_list[i], float(score)) for _, score, i in found]
 
 
 def _fuzzy(curriculum: Curriculum, query: str) -> list[tuple[int, float]]:
@@ -69,9 +69,8 @@ def _fuzzy(curriculum: Curriculum, query: str) -> list[tuple[int, float]]:
             query, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=8
         ):
             scores[i] = max(scores.get(i, 0.0), float(score))
-    return sorted(scores.items(), key=lambda kv: (-kv[1], curriculum.topics[kv[0]].title))
+    return sorted(scores.items(), key=lambda kv: (-kv[1], curriculum.titles[kv[0]]))
 
 
 def _label(curriculum: Curriculum, i: int) -> str:
-    t = curriculum.topics[i]
-    return f"{t.title} ({t.id})"
+    return f"{curriculum.titles[i]} ({curriculum.id_list[i]})"

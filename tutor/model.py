@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import pickle
 from itertools import compress
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -85,39 +86,52 @@ class TopicTable(Sequence[Topic]):
     idea, explainer): `content` then supplies it, for every topic at once, the first time a
     topic object or a content column is asked for. Planning and listing never need it."""
 
-    __slots__ = ("_rows", "_objects", "_content")
+    __slots__ = ("_rows", "_objects", "_content", "_blobs")
 
     def __init__(self, rows: tuple[tuple[Any, ...], ...],
                  objects: list[Topic | None] | None = None,
-                 content: Callable[[], Sequence[tuple[Any, ...]]] | None = None) -> None:  # fmt: skip
+                 content: Callable[[], Sequence[bytes]] | None = None) -> None:  # fmt: skip
         self._rows = rows
         self._objects: list[Topic | None] = objects or [None] * len(rows)
-        self._content = content
+        self._content = content  # gives each topic's content fields, pickled, by index
+        self._blobs: Sequence[bytes] | None = None
 
     @classmethod
     def of(cls, topics: Sequence[Topic]) -> TopicTable:
         rows = tuple(tuple(getattr(t, f) for f in TOPIC_FIELDS) for t in topics)
         return cls(rows, list(topics))
 
+    def _row(self, i: int) -> tuple[Any, ...]:
+        row = self._rows[i]
+        if self._content is None:
+            return row
+        if self._blobs is None:
+            self._blobs = self._content()
+        full = list(row)
+        for k, value in zip(_CONTENT_AT, pickle.loads(self._blobs[i])):
+            full[k] = value
+        return tuple(full)
+
     def _full_rows(self) -> tuple[tuple[Any, ...], ...]:
         if self._content is not None:
-            content = self._content()
-            rows = []
-            for row, extra in zip(self._rows, content, strict=True):
-                full = list(row)
-                for k, value in zip(_CONTENT_AT, extra):
-                    full[k] = value
-                rows.append(tuple(full))
-            self._rows, self._content = tuple(rows), None
+            self._rows = tuple(self._row(i) for i in range(len(self._rows)))
+            self._content = self._blobs = None
         return self._rows
 
     def without_content(
-        self, content: Callable[[], Sequence[tuple[Any, ...]]]
-    ) -> tuple[TopicTable, list[tuple[Any, ...]]]:
-        """A copy that gets its content from `content`, and the content to keep there."""
+        self, content: Callable[[], Sequence[bytes]]
+    ) -> tuple[TopicTable, list[bytes]]:
+        """A copy that gets its content from `content`, and the content to keep there: one
+        pickle per topic, so that showing one topic unpickles only that one."""
         rows = self._full_rows()
         light = tuple(tuple(None if k in _CONTENT_AT else v for k, v in enumerate(r)) for r in rows)
-        return TopicTable(light, content=content), [tuple(r[k] for k in _CONTENT_AT) for r in rows]
+        blobs = [pickle.dumps(tuple(r[k] for k in _CONTENT_AT), pickle.HIGHEST_PROTOCOL) for r in rows]
+        return TopicTable(light, content=content), blobs
+
+    @property
+    def content_source(self) -> Callable[[], Sequence[bytes]] | None:
+        """Where the content will come from, or None when the rows already hold it."""
+        return self._content
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -131,7 +145,7 @@ class TopicTable(Sequence[Topic]):
             return [self[j] for j in range(*i.indices(len(self)))]
         t = self._objects[i]
         if t is None:
-            t = self._objects[i] = Topic(*self._full_rows()[i])
+            t = self._objects[i] = Topic(*self._row(i))
         return t
 
     def column(self, name: str) -> list[Any]:
@@ -249,6 +263,10 @@ class Curriculum:
     @functools.cached_property
     def id_list(self) -> list[str]:
         return self.topics.column("id")
+
+    def title_of(self, topic_id: str) -> str:
+        """A topic's title (without building the topic or reading its content)."""
+        return self.titles[self.index[topic_id]]
 
     def ids(self, indices: Iterable[int]) -> list[str]:
         id_list = self.id_list

@@ -178,17 +178,16 @@ def frontier(curriculum: Curriculum, plan: Plan, limit: int | None = 5) -> list[
     ready.sort(key=lambda i: (-height[i], -direct[i], ids[i]))
     chosen = ready if limit is None else ready[:limit]
     goal_idx = {index[g] for g in plan.goals}
-    goal_titles = [curriculum.topic(g).title for g in plan.goals if index[g] in in_plan]
+    goal_titles = [curriculum.title_of(g) for g in plan.goals if index[g] in in_plan]
     out = []
     for rank, i in enumerate(chosen):
         below = _descendants_within(curriculum, i, in_plan)
-        topic = curriculum.topics[i]
         out.append(
             NextItem(
-                id=topic.id,
-                title=topic.title,
+                id=ids[i],
+                title=curriculum.titles[i],
                 reason=_reason(rank, i, height[i], below, goal_idx, goal_titles, curriculum),
-                minutes=topic.minutes,
+                minutes=curriculum.minutes[i],
                 leads_to=len(below),
                 remaining_chain=height[i],
             )
@@ -207,7 +206,7 @@ def _reason(
 ) -> str:
     if i in goal_idx:
         return "a goal, and everything it needs is known"
-    goals_reached = [curriculum.topics[g].title for g in sorted(below & goal_idx)]
+    goals_reached = [curriculum.titles[g] for g in sorted(below & goal_idx)]
     toward = goals_reached[0] if goals_reached else (goal_titles[0] if goal_titles else "your goal")
     if len(goals_reached) > 1:
         toward += f" (and {len(goals_reached) - 1} more goal{'s' if len(goals_reached) > 2 else ''})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tutor.contexts import PlanPage, TopicPage
+from tutor.contexts import PlanPage, TopicPage, topic_json, topic_page  # noqa: F401 (re-exported)
 from tutor.evidence import Evidence, Remediation, gather_evidence, remediation_for
 from tutor.mastery import KNOWN, NOT_STARTED
 from tutor.model import Curriculum
@@ -63,54 +63,6 @@ def learner_view(
     )
 
 
-def topic_page(curriculum: Curriculum, topic_id: str) -> TopicPage:
-    topic = curriculum.topic(topic_id)
-    chain = curriculum.chain(topic_id)
-
-    def ref(tid: str) -> dict[str, str]:
-        return {"id": tid, "title": curriculum.topic(tid).title}
-
-    dependents = curriculum.dependents_of(topic_id)
-    return TopicPage(
-        id=topic.id,
-        title=topic.title,
-        level=topic.level,
-        depth=curriculum.depth_of(topic_id),
-        unlocks=len(dependents),
-        tags=list(topic.tags),
-        minutes=topic.minutes,
-        core_idea=topic.core_idea,
-        explainer=topic.explainer,
-        question_count=len(topic.questions),
-        chain=[ref(t) for t in chain],
-        longest_path=len(chain),
-        ancestor_count=curriculum.ancestor_count(curriculum.index[topic_id]),
-        prerequisites=[ref(t) for t in curriculum.prerequisites_of(topic_id)],
-        leads_to=[ref(t) for t in dependents],
-    )
-
-
-def topic_json(page: TopicPage) -> dict[str, Any]:
-    """The `tutor show --json` contract (keys are stable; scripts rely on them)."""
-    return {
-        "id": page.id,
-        "title": page.title,
-        "level": page.level,
-        "depth": page.depth,
-        "unlocks": page.unlocks,
-        "tags": page.tags,
-        "minutes": page.minutes,
-        "prerequisites": [p["id"] for p in page.prerequisites],
-        "leads_to": [d["id"] for d in page.leads_to],
-        "chain": page.chain,
-        "longest_path": page.longest_path,
-        "ancestor_count": page.ancestor_count,
-        "question_count": page.question_count,
-        "core_idea": page.core_idea,
-        "explainer": page.explainer,
-    }
-
-
 def topic_states(view: LearnerView, topic_ids: list[str]) -> dict[str, dict[str, Any]]:
     """state (not started, learning, mastered, known) and mastery estimate per topic."""
     out = {}
@@ -127,8 +79,8 @@ def plan_page(curriculum: Curriculum, view: LearnerView) -> PlanPage:
     return PlanPage(
         learner=view.learner.name,
         curriculum=curriculum.info.name,
-        goals=[{"id": g, "title": curriculum.topic(g).title} for g in plan.goals],
-        known_goals=[curriculum.topic(g).title for g in plan.known_goals],
+        goals=[{"id": g, "title": curriculum.title_of(g)} for g in plan.goals],
+        known_goals=[curriculum.title_of(g) for g in plan.known_goals],
         stages=[
             [{**i.as_dict(), **states[i.id], "level": i.level, "number": number[i.id]}
              for i in stage]

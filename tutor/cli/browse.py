@@ -69,7 +69,7 @@ def show(
 ) -> None:
     """Show a topic's page: level, depth, unlocks, explainer, prerequisite chain and more."""
     from tutor.matching import resolve_topic
-    from tutor.progress import topic_json, topic_page
+    from tutor.contexts import topic_json, topic_page
     from tutor.render import render
 
     curriculum = get_state(ctx).curriculum

@@ -43,7 +43,7 @@ def _claim(ctx: typer.Context, topics: list[str], known: bool, json_output: bool
         return
     verb = "know" if known else "do not know"
     for tid in ids:
-        out(f"Noted: {learner.name} {verb} {curriculum.topic(tid).title}.")
+        out(f"Noted: {learner.name} {verb} {curriculum.title_of(tid)}.")
     note(f"{len(now_known)} of {len(curriculum)} topics now count as known.")
 
 
@@ -69,7 +69,7 @@ def goal(
     curriculum = state.curriculum
     if wants_json(ctx, json_output):
         emit_json({"learner": learner.name,
-                   "goals": [{"id": g, "title": curriculum.topic(g).title}
+                   "goals": [{"id": g, "title": curriculum.title_of(g)}
                              for g in goals if g in curriculum]})  # fmt: skip
         return
     if not goals:
@@ -78,7 +78,7 @@ def goal(
         return
     out(f"Goals of {learner.name}:")
     for g in goals:
-        title = curriculum.topic(g).title if g in curriculum else "(not in this curriculum)"
+        title = curriculum.title_of(g) if g in curriculum else "(not in this curriculum)"
         out(f"  - {title} ({g})")
     if topics and not clear:
         note("See the plan with: tutor plan")

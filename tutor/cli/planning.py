@@ -125,11 +125,12 @@ def _status_data(ctx: typer.Context) -> dict[str, Any]:
     index = curriculum.index
     for g in view.goals:
         closure = curriculum.ancestor_indices([index[g]]) | {index[g]}
-        known = sum(1 for i in closure if curriculum.topics[i].id in view.known)
-        goals.append({"id": g, "title": curriculum.topic(g).title, "needed": len(closure),
+        ids = curriculum.id_list
+        known = sum(1 for i in closure if ids[i] in view.known)
+        goals.append({"id": g, "title": curriculum.title_of(g), "needed": len(closure),
                       "known": known, "remaining": len(closure) - known})  # fmt: skip
     studied = [
-        {**m.as_dict(), "title": curriculum.topic(t).title}
+        {**m.as_dict(), "title": curriculum.title_of(t)}
         for t, m in sorted(view.evidence.mastery.items(), key=lambda kv: kv[1].last_seen or "")
         if t in curriculum
     ]
@@ -166,7 +167,7 @@ def overview(ctx: typer.Context) -> None:
         out('  tutor goal "Representation Learning"')
         note('(Browse with `tutor topics`; say what you already know with `tutor know TOPIC`.)')
         return
-    titles = ", ".join(curriculum.topic(g).title for g in view.goals)
+    titles = ", ".join(curriculum.title_of(g) for g in view.goals)
     plan_ = view.plan
     if not plan_.items:
         out(f"Goal: {titles}. You know everything it needs. Set a new goal with `tutor goal TOPIC`.")
