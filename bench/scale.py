@@ -89,13 +89,20 @@ def main() -> None:
         t_plan, plan = timed(lambda: plan_for_goals(c, [goal], known), args.repeat)
         t_next, _ = timed(lambda: frontier(c, plan, 5), args.repeat)
         t_show, page = timed(lambda: topic_page(c, goal), args.repeat)
+        # the first page after a load also reads the content file (one topic's content)
+        firsts = []
+        for _ in range(args.repeat):
+            fresh = load_curriculum(root, cache)
+            firsts.append(timed(lambda: topic_page(fresh, goal))[0])  # noqa: B023
+        t_show_first = statistics.median(firsts)
         t_naive, naive = timed(lambda: naive_plan(c, goal, known), max(1, args.repeat // 2))
         assert set(naive) == set(plan.ids())
         print(f"deepest topic {goal}: depth {c.depth[deepest]}, {page.ancestor_count} ancestors, "
               f"plan of {len(plan.items)} topics in {len(plan.stages)} stages")
         print(f"plan: {t_plan * 1000:.1f} ms (target <= 100 ms); naive networkx: {t_naive * 1000:.1f} ms "
               f"(x{t_naive / t_plan:.1f} slower)")
-        print(f"next: {t_next * 1000:.1f} ms, show: {t_show * 1000:.1f} ms (target <= 50 ms each)")
+        print(f"next: {t_next * 1000:.1f} ms, show: {t_show * 1000:.1f} ms, first show after a load "
+              f"(reads the content file): {t_show_first * 1000:.1f} ms (target <= 50 ms each)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB (target <= 500 MB)")
 
