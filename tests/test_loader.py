@@ -240,3 +240,13 @@ def test_cached_curriculum_reads_content_only_when_asked(small_curriculum: Path,
     # and a load that finds it missing compiles again, writing it back
     load_curriculum(small_curriculum, cache)
     assert len(list(cache.glob("*.content.pickle"))) == 1
+
+
+def test_a_bare_no_among_accepted_answers_is_reported(small_curriculum: Path) -> None:
+    questions = "".join(
+        f"  - {{id: q{n}, kind: text, prompt: 'Any left?', answer: [none, no], explanation: x}}\n"
+        for n in range(5)
+    )
+    write_topic(small_curriculum, "leftovers", topic_text("leftovers", questions=questions))
+    assert any("leftovers.md: questions[0].answer: YAML reads a bare word here as False" in p
+               for p in problems_of(small_curriculum))  # fmt: skip

@@ -36,3 +36,18 @@ def test_the_sandbox_does_not_reach_python_internals() -> None:
 
     with pytest.raises(SecurityError):
         render_text("{{ num.__globals__ }}", {})
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{num(round(100 * 1 / 80, 1))}}", "1.3"),  # 1.25 %: Python's round gives 1.2
+        ("{{round(5 / 2)}}", "3"),
+        ("{{num(round(-1.25, 1))}}", "-1.3"),
+        ("{{num(round(0.5 / 8, 3))}}", "0.063"),
+        ("{{num(round(2.675, 2))}}", "2.68"),
+        ("{{round(1234, -2)}}", "1200"),
+    ],
+)
+def test_round_goes_half_up_as_learners_are_taught(source: str, expected: str) -> None:
+    assert render_text(source, {}) == expected

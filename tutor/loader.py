@@ -352,6 +352,16 @@ def _parse_question(raw: Any, where: str, err: Any, warn: Any, seeds: int) -> Qu
             ok = False
     elif choices:
         err(f"{where}.choices", f"only choice questions have choices (this one is {kind})")
+    # YAML 1.1 reads bare yes/no/on/off/true/false (any case) as booleans and ~/null as
+    # nothing: an accepted answer "no" would silently become "False"
+    misread = [(f, v) for f in ("prompt", "hint", "explanation", "where") if isinstance(v := raw.get(f), bool)]
+    for f in ("answer", "choices"):
+        v = raw.get(f)
+        items = v if isinstance(v, list) else [v]
+        misread += [(f, x) for x in items if isinstance(x, bool) or (x is None and isinstance(v, list))]
+    for f, v in misread:
+        err(f"{where}.{f}", f"YAML reads a bare word here as {v!r}; put it in quotes")
+        ok = False
     answer = raw.get("answer")
     if isinstance(answer, list):
         if kind != "text":

@@ -80,6 +80,22 @@ def mixed(n: int, d: int) -> str:
     return f"{sign}{whole} {rest}/{f.denominator}"
 
 
+def round_half_up(x: float, ndigits: int | None = None) -> float:
+    """`round` as learners are taught it: halves go away from zero (1.25 -> 1.3, 2.5 -> 3),
+    on the number as written (2.675 -> 2.68), where Python's own rounds half to even on the
+    binary value (1.2, 2, 2.67)."""
+    from decimal import ROUND_HALF_UP, Decimal, DecimalException
+
+    try:
+        exact = Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+        rounded = exact.quantize(Decimal(1).scaleb(-(ndigits or 0)), rounding=ROUND_HALF_UP)
+    except (DecimalException, TypeError, ValueError):  # inf, nan, huge: as Python does
+        return round(x, ndigits)
+    if ndigits is None or isinstance(x, int):
+        return int(rounded)
+    return float(rounded)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Any:
     from jinja2 import StrictUndefined
@@ -92,7 +108,7 @@ def _environment() -> Any:
         abs=abs,
         min=min,
         max=max,
-        round=round,
+        round=round_half_up,
         sqrt=math.sqrt,
         # logarithms, exponentials and trigonometry (angles in radians; degrees()/radians()
         # convert), so that such answers are computed rather than looked up in tables
