@@ -17,6 +17,7 @@ import argparse
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -103,8 +104,33 @@ def main() -> None:
               f"(x{t_naive / t_plan:.1f} slower)")
         print(f"next: {t_next * 1000:.1f} ms, show: {t_show * 1000:.1f} ms, first show after a load "
               f"(reads the content file): {t_show_first * 1000:.1f} ms (target <= 50 ms each)")
+        # what a tutor command costs: a fresh process that loads the compiled curriculum,
+        # plans for the deepest topic, ranks `next` and builds its page
+        child = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(root), str(cache), goal],
+            capture_output=True, text=True, check=True,
+        )
+        print(f"peak memory of a command (load, plan, next, show): {child.stdout.strip()} MB "
+              "(target <= 500 MB)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:.0f} MB (target <= 500 MB)")
+    print(f"peak memory of this whole run (generate, import, validate, compile, all queries): "
+          f"{peak:.0f} MB")
+
+
+_CHILD = """
+import resource, sys
+from pathlib import Path
+sys.path.insert(0, %r)
+from tutor.loader import load_curriculum
+from tutor.planner import frontier, known_topics, plan_for_goals
+from tutor.progress import topic_page
+root, cache, goal = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+c = load_curriculum(root, cache)
+plan = plan_for_goals(c, [goal], known_topics(c, {}))
+frontier(c, plan, 5)
+topic_page(c, goal)
+print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+""" % str(Path(__file__).resolve().parent.parent)
 
 
 if __name__ == "__main__":

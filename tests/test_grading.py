@@ -106,6 +106,9 @@ EXPRESSION = [
     ("(x - 3)/2", ["x/2 - 3/2", "0.5x - 1.5", "(x-3)/2"], ["(x-3)*2", "x - 3/2"]),
     ("2*pi*r", ["2πr", "2*pi*r", "pi*2*r"], ["pi*r^2"]),
     ("sqrt(x)", ["x^(1/2)", "sqrt(x)", "x**0.5"], ["x/2"]),
+    # log with no base is base 10, as the logarithms topic teaches; ln is natural
+    ("ln(2)", ["ln(4)/2", "ln(2)", "log(2)/log(e)", "log2(2)*ln(2)"], ["log(4)/2", "log(2)"]),
+    ("log10(x)", ["log(x)", "ln(x)/ln(10)"], ["ln(x)"]),
 ]
 
 

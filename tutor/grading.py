@@ -159,7 +159,8 @@ def _has_digit(text: str) -> bool:
 # --- expression -----------------------------------------------------------------------------------
 FUNCTIONS: dict[str, Callable[..., float]] = {
     "sqrt": math.sqrt, "sin": math.sin, "cos": math.cos, "tan": math.tan, "exp": math.exp,
-    "ln": math.log, "log": math.log, "abs": abs,
+    # as the curriculum teaches it: ln is the natural logarithm, log with no base is base 10
+    "ln": math.log, "log": math.log10, "log10": math.log10, "log2": math.log2, "abs": abs,
 }  # fmt: skip
 CONSTANTS = {"pi": math.pi, "e": math.e}
 _SUPERSCRIPTS = str.maketrans({"²": "^2", "³": "^3", "⁴": "^4", "·": "*", "×": "*", "÷": "/",
@@ -173,7 +174,7 @@ class ExpressionError(ValueError):
 def prepare_expression(text: str) -> str:
     """Learner notation -> Python syntax: 2x -> 2*x, x^2 -> x**2, (a)(b) -> (a)*(b), xy -> x*y."""
     s = unicodedata.normalize("NFKC", text.translate(_SUPERSCRIPTS)).strip()
-    tokens = re.findall(r"\d+\.?\d*|\.\d+|[A-Za-z_]+|\*\*|\S", s)
+    tokens = re.findall(r"log10|log2|\d+\.?\d*|\.\d+|[A-Za-z_]+|\*\*|\S", s)
     out: list[str] = []
     for tok in tokens:
         if tok[0].isalpha() and tok not in FUNCTIONS and tok not in CONSTANTS and len(tok) > 1:
