@@ -129,7 +129,11 @@ c = load_curriculum(root, cache)
 plan = plan_for_goals(c, [goal], known_topics(c, {}))
 frontier(c, plan, 5)
 topic_page(c, goal)
-print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+try:  # this process's own high-water mark (ru_maxrss would include the parent's, kept by exec)
+    hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+    print(round(int(hwm.split()[1]) / 1024))
+except (OSError, StopIteration):
+    print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 """ % str(Path(__file__).resolve().parent.parent)
 
 
