@@ -7,6 +7,7 @@ check failed is not known, even if the learner said they know it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ FAILS_BEFORE_REMEDIATION = 2
 class Evidence:
     mastery: dict[str, TopicMastery]  # topics with answers
     failed_in_a_row: dict[str, int]  # checks failed since the last passed one
-    claimed: set[str]  # topics known by claim (directly or implied), before evidence
+    claimed: AbstractSet[str]  # topics known by claim (directly or implied), before evidence
     model: BKT = field(default=DEFAULT_MODEL)
 
     def mastered(self) -> set[str]:
@@ -53,7 +54,7 @@ def gather_evidence(
     curriculum: Curriculum,
     attempts_by_topic: Mapping[str, list[dict[str, Any]]],
     sessions: list[dict[str, Any]],
-    claimed: set[str],
+    claimed: AbstractSet[str],
     model: BKT = DEFAULT_MODEL,
 ) -> Evidence:
     mastery = {}

@@ -327,7 +327,8 @@ def topic_file_text(topic: Topic) -> str:
     lines = ["---", f"id: {_slug(topic.id)}", f"title: {_q(topic.title)}"]
     if topic.source_id and topic.source_id != topic.id:
         lines.append(f"source_id: {_q(topic.source_id)}")
-    lines += [f"level: {topic.level}", f"prerequisites: [{', '.join(map(_slug, topic.prerequisites))}]",
+    prerequisites = ", ".join(map(_slug, topic.prerequisites))
+    lines += [f"level: {topic.level}", f"prerequisites: [{prerequisites}]",
               f"minutes: {topic.minutes}", "---", ""]  # fmt: skip
     if topic.core_idea:
         lines += ["## Core idea", topic.core_idea, ""]

@@ -228,7 +228,8 @@ def parse_topic_file(
             err("id", f"{topic_id!r} does not match the file name {stem!r}")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
-        err("title", f"YAML reads {title!r} here as a {type(title).__name__}; put the title in quotes")
+        err("title",
+            f"YAML reads {title!r} here as a {type(title).__name__}; put the title in quotes")
     elif title is not None and not title.strip():
         err("title", "must be non-empty text")
     level = data.get("level")
@@ -354,11 +355,13 @@ def _parse_question(raw: Any, where: str, err: Any, warn: Any, seeds: int) -> Qu
         err(f"{where}.choices", f"only choice questions have choices (this one is {kind})")
     # YAML 1.1 reads bare yes/no/on/off/true/false (any case) as booleans and ~/null as
     # nothing: an accepted answer "no" would silently become "False"
-    misread = [(f, v) for f in ("prompt", "hint", "explanation", "where") if isinstance(v := raw.get(f), bool)]
+    misread: list[tuple[str, object]] = [(f, v) for f in ("prompt", "hint", "explanation", "where")
+               if isinstance(v := raw.get(f), bool)]  # fmt: skip
     for f in ("answer", "choices"):
         v = raw.get(f)
         items = v if isinstance(v, list) else [v]
-        misread += [(f, x) for x in items if isinstance(x, bool) or (x is None and isinstance(v, list))]
+        misread += [(f, x) for x in items
+                    if isinstance(x, bool) or (x is None and isinstance(v, list))]  # fmt: skip
     for f, v in misread:
         err(f"{where}.{f}", f"YAML reads a bare word here as {v!r}; put it in quotes")
         ok = False
@@ -527,7 +530,7 @@ def fingerprint(root: Path) -> str:
                 os.close(fd)
         parts.append(rel_dir)
         parts.append("/".join(names))
-        for name, st in zip(names, stats):
+        for name, st in zip(names, stats, strict=True):
             if S_ISDIR(st.st_mode):
                 stack.append(f"{rel_dir}/{name}")
         stamps.extend([st.st_mtime_ns for st in stats])

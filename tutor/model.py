@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import heapq
 import pickle
-from itertools import compress
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, overload
 
 QUESTION_KINDS = ("numeric", "choice", "text", "expression")
@@ -108,7 +108,7 @@ class TopicTable(Sequence[Topic]):
         if self._blobs is None:
             self._blobs = self._content()
         full = list(row)
-        for k, value in zip(_CONTENT_AT, pickle.loads(self._blobs[i])):
+        for k, value in zip(_CONTENT_AT, pickle.loads(self._blobs[i]), strict=True):
             full[k] = value
         return tuple(full)
 
@@ -125,7 +125,8 @@ class TopicTable(Sequence[Topic]):
         pickle per topic, so that showing one topic unpickles only that one."""
         rows = self._full_rows()
         light = tuple(tuple(None if k in _CONTENT_AT else v for k, v in enumerate(r)) for r in rows)
-        blobs = [pickle.dumps(tuple(r[k] for k in _CONTENT_AT), pickle.HIGHEST_PROTOCOL) for r in rows]
+        blobs = [pickle.dumps(tuple(r[k] for k in _CONTENT_AT), pickle.HIGHEST_PROTOCOL)
+                 for r in rows]  # fmt: skip
         return TopicTable(light, content=content), blobs
 
     @property
@@ -180,19 +181,14 @@ class Curriculum:
         by_id = tuple(sorted(topics, key=lambda t: t.id))
         position = {t.id: i for i, t in enumerate(by_id)}
         id_prereqs = [[position[p] for p in t.prerequisites] for t in by_id]
-        id_deps: list[list[int]] = [[] for _ in by_id]
-        for i, ps in enumerate(id_prereqs):
-            for p in ps:
-                id_deps[p].append(i)
-        order = _topological_order(id_prereqs, id_deps)  # smallest id first among ready topics
+        order = _topological_order(id_prereqs, _dependents_of(id_prereqs))  # smallest id first
+        renumber = [0] * len(order)
+        for new, old in enumerate(order):
+            renumber[old] = new
         ordered = tuple(by_id[i] for i in order)
         index = {t.id: i for i, t in enumerate(ordered)}
-        prereqs = tuple(tuple(index[p] for p in t.prerequisites) for t in ordered)
-        deps: list[list[int]] = [[] for _ in ordered]
-        for i, ps in enumerate(prereqs):
-            for p in ps:
-                deps[p].append(i)  # ascending, since i ascends
-        dependents = tuple(tuple(d) for d in deps)
+        prereqs = tuple(tuple(renumber[p] for p in id_prereqs[old]) for old in order)
+        dependents = tuple(map(tuple, _dependents_of(prereqs)))  # ascending, like the indices
         depth = [0] * len(ordered)
         parent = [-1] * len(ordered)
         for i in range(len(ordered)):
@@ -215,11 +211,6 @@ class Curriculum:
             chain_parent=tuple(parent),
             ancestor_counts=_ancestor_counts(prereqs, dependents),
         )
-
-    @property
-    def topo_position(self) -> Sequence[int]:
-        """Position of each topic in `topo`: topics are numbered in topological order."""
-        return range(len(self.topics))
 
     @functools.cached_property
     def titles(self) -> list[str]:
@@ -309,40 +300,11 @@ class Curriculum:
 
     def ancestor_mask(self, starts: Iterable[int]) -> bytearray:
         """A byte per topic, 1 for the strict ancestors of `starts`."""
-        prereqs = self.prereqs
-        mark = bytearray(len(prereqs))
-        top = -1
-        for s in starts:
-            top = max(top, s)
-            for p in prereqs[s]:
-                mark[p] = 1
-        if top > 0:
-            # Descending index order visits every topic after all of its dependents: each
-            # marked topic marks its prerequisites before the scan reaches them.
-            view = memoryview(mark)[top - 1 :: -1]
-            for i in compress(range(top - 1, -1, -1), view):
-                for p in prereqs[i]:
-                    mark[p] = 1
-            view.release()
-        return mark
+        return _sweep(self.prereqs, starts, toward_roots=True)
 
     def descendant_mask(self, starts: Iterable[int]) -> bytearray:
         """A byte per topic, 1 for the strict descendants of `starts`."""
-        dependents = self.dependents
-        n = len(dependents)
-        mark = bytearray(n)
-        low = n
-        for s in starts:
-            low = min(low, s)
-            for d in dependents[s]:
-                mark[d] = 1
-        if low < n - 1:
-            view = memoryview(mark)[low + 1 :]
-            for i in compress(range(low + 1, n), view):
-                for d in dependents[i]:
-                    mark[d] = 1
-            view.release()
-        return mark
+        return _sweep(self.dependents, starts, toward_roots=False)
 
     def ancestor_count(self, i: int) -> int:
         """How many topics `i` needs first, directly or not."""
@@ -355,6 +317,43 @@ class Curriculum:
 
     def level_rank(self, level: str) -> int:
         return self.info.levels.index(level) if level in self.info.levels else len(self.info.levels)
+
+
+def _sweep(
+    edges: Sequence[Sequence[int]], starts: Iterable[int], *, toward_roots: bool
+) -> bytearray:
+    """Mark everything reachable from `starts` along `edges` (the starts themselves unless
+    reached). Indices are topological, so edges toward the roots always lead to smaller
+    indices: one scan away from the starts visits each topic after everything that can reach
+    it, and each marked topic marks its neighbours before the scan gets to them."""
+    n = len(edges)
+    mark = bytearray(n)
+    starts = list(starts)
+    for s in starts:
+        for j in edges[s]:
+            mark[j] = 1
+    if not starts:
+        return mark
+    if toward_roots:
+        first = max(starts) - 1
+        scan, view = range(first, -1, -1), memoryview(mark)[first::-1] if first >= 0 else None
+    else:
+        first = min(starts) + 1
+        scan, view = range(first, n), memoryview(mark)[first:]
+    if view is not None:
+        for i in compress(scan, view):
+            for j in edges[i]:
+                mark[j] = 1
+        view.release()
+    return mark
+
+
+def _dependents_of(prereqs: Sequence[Sequence[int]]) -> list[list[int]]:
+    deps: list[list[int]] = [[] for _ in prereqs]
+    for i, ps in enumerate(prereqs):
+        for p in ps:
+            deps[p].append(i)
+    return deps
 
 
 # Live ancestor bitsets above this many bytes make `_ancestor_counts` give up (the counts are

@@ -3,6 +3,7 @@ data behind the topic and plan pages. Returns data; the CLI formats it."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ class LearnerView:
     goals: list[str]  # goal ids present in this curriculum
     stale_goals: list[str]  # stored goal ids this curriculum does not have
     claims: dict[str, bool]
-    known: set[str]
+    known: AbstractSet[str]
     plan: Plan
     evidence: Evidence
 

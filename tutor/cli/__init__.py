@@ -101,6 +101,7 @@ COMMAND_MODULES = {
     "study": "study", "where": "system",
     "learner": "learners", "curriculum": "curriculum",
 }  # fmt: skip
+_GROUPS = {"learners": "learner", "curriculum": "curriculum"}  # modules that are a command group
 _GLOBAL_OPTIONS_WITH_VALUE = {"--learner", "-l", "--curriculum", "-c", "--now"}
 
 
@@ -132,13 +133,11 @@ def make_app(command: str | None = None) -> typer.Typer:
         add_completion=False,
     )
     app.callback()(root)
-    wanted = {COMMAND_MODULES[command]} if command in COMMAND_MODULES else set(COMMAND_MODULES.values())
-    for name in ("browse", "knowledge", "planning", "study", "system", "learners", "curriculum"):
-        if name not in wanted:
-            continue
+    wanted = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else COMMAND_MODULES.values()
+    for name in dict.fromkeys(wanted):
         module = importlib.import_module(f"tutor.cli.{name}")
-        if name in ("learners", "curriculum"):
-            app.add_typer(module.app, name="learner" if name == "learners" else name)
+        if name in _GROUPS:
+            app.add_typer(module.app, name=_GROUPS[name])
         else:
             module.register(app)
     return app

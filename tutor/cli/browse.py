@@ -68,8 +68,8 @@ def show(
     json_output: JsonOpt = False,
 ) -> None:
     """Show a topic's page: level, depth, unlocks, explainer, prerequisite chain and more."""
-    from tutor.matching import resolve_topic
     from tutor.contexts import topic_json, topic_page
+    from tutor.matching import resolve_topic
     from tutor.render import render
 
     curriculum = get_state(ctx).curriculum
